@@ -1,0 +1,172 @@
+/**
+ * Schemas of the knowledge files in `data/`. Every file is YAML with a
+ * top-level `source:` (where its facts come from) and `entries:`. The loader
+ * validates each file against these schemas and reports the file and the path
+ * of any bad entry, so an analyst who edits a file gets a precise message.
+ */
+import { z } from 'zod';
+
+const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD');
+const sector = z.enum([
+  'GOV',
+  'MIL',
+  'REB',
+  'OPP',
+  'COP',
+  'JUD',
+  'LEG',
+  'BUS',
+  'MED',
+  'CVL',
+  'NGO',
+  'IGO',
+  'SPY',
+  'DIP',
+  'ELI',
+  'PTY',
+  'REF',
+  'HLH',
+  'EDU',
+  'LAB',
+  'REL',
+  'CRM',
+  'UAF',
+]);
+export const eventTypeSchema = z.enum([
+  'AGREE',
+  'CONSULT',
+  'SUPPORT',
+  'CONCEDE',
+  'COOPERATE',
+  'AID',
+  'RETREAT',
+  'REQUEST',
+  'ACCUSE',
+  'REJECT',
+  'THREATEN',
+  'PROTEST',
+  'SANCTION',
+  'MOBILIZE',
+  'COERCE',
+  'ASSAULT',
+]);
+
+/** data/actors/countries.yaml: one entry per state. */
+export const countrySchema = z.object({
+  /** ISO 3166-1 alpha-3. */
+  code: z.string().regex(/^[A-Z]{3}$/),
+  name: z.string(),
+  /** Other names and spellings ("the U.S.", "America", "Britain"). Matched case-sensitively unless all lower case. */
+  aliases: z.array(z.string()).default([]),
+  /** Adjectives and demonyms ("Russian", "Russians"). */
+  demonyms: z.array(z.string()).default([]),
+  capital: z.string().optional(),
+  /** Seats of government used for the government ("the Kremlin", "Downing Street"). */
+  seats: z.array(z.string()).default([]),
+  /** Other cities and regions: places that locate an event in this state. */
+  places: z.array(z.string()).default([]),
+});
+
+/** data/actors/organizations.yaml: international organisations, NGOs, armed groups, parties. */
+export const organizationSchema = z.object({
+  /** Stable id (`nato`, `un-security-council`, `hamas`). */
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string(),
+  aliases: z.array(z.string()).default([]),
+  /** Root code it acts for: `NATO`, `UN`, or a state's code for a national group (Hamas -> PSE). */
+  code: z.string(),
+  kind: z.enum(['organization', 'group']).default('organization'),
+  sector: sector.optional(),
+});
+
+/** data/actors/regions.yaml: regions and blocs that stand for several states. */
+export const regionSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  /** Phrases that mean the region ("European allies", "Western nations", "the West"). */
+  aliases: z.array(z.string()).default([]),
+  /** Adjectives ("European", "Western"): with a group noun ("European leaders") they make a region actor. */
+  adjectives: z.array(z.string()).default([]),
+});
+
+/** data/actors/people.yaml: well-known people, with the offices they held and when. */
+export const personSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string(),
+  /** Other forms of the name; the surname alone is added automatically. */
+  aliases: z.array(z.string()).default([]),
+  offices: z
+    .array(
+      z.object({
+        role: z.string(),
+        code: z.string(),
+        sector: sector.default('GOV'),
+        from: isoDate.optional(),
+        to: isoDate.optional(),
+      }),
+    )
+    .min(1),
+});
+
+/**
+ * data/actors/roles.yaml: titles and group nouns. A title before a name makes
+ * a person ("Foreign Secretary Yvette Cooper"); a group noun after a country
+ * word makes a sectoral actor ("Russian troops" -> RUS MIL).
+ */
+export const roleSchema = z.object({
+  /** Lower-case phrase ("foreign minister", "troops"). */
+  phrase: z.string(),
+  kind: z.enum(['title', 'group']),
+  sector: sector,
+  /** Canonical role name for display ("Foreign Minister"). */
+  role: z.string().optional(),
+});
+
+/**
+ * data/events/verbs.yaml and nouns.yaml: trigger patterns. A verb pattern
+ * matches a lemma (and optional particle/prepositions); a noun pattern a
+ * lemma of a noun. Roles are filled by the engine from the syntax (subject,
+ * object, `by` agent, genitive) and the pattern's prepositions.
+ */
+export const triggerPatternSchema = z.object({
+  id: z.string().regex(/^[a-z0-9_.-]+$/),
+  /** Lemma, possibly multi-word ("call on", "hold talks", "lay siege"). */
+  lemma: z.string(),
+  type: eventTypeSchema,
+  cameo: z.string().regex(/^\d{2,4}$/),
+  mode: z.string().optional(),
+  /** Prepositions that introduce the target ("to" in "send aid to Y"). */
+  targetPreps: z.array(z.string()).default([]),
+  /** Object words required after the trigger ("sanctions" for "impose"). Any of them. */
+  objects: z.array(z.string()).default([]),
+  /** Symmetric events (meet, agree, talks between X and Y): coordinated subjects are source and target. */
+  symmetric: z.boolean().default(false),
+  /** For nouns: does the noun alone (no verb) report an event that happened? */
+  reason: z.string().optional(),
+});
+
+/** data/events/cameo.yaml: CAMEO codes with name, Goldstein score, quad class and PLOVER type. */
+export const cameoSchema = z.object({
+  code: z.string().regex(/^\d{2,4}$/),
+  name: z.string(),
+  goldstein: z.number().min(-10).max(10),
+  quad: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
+  plover: eventTypeSchema.nullable(),
+});
+
+export const fileSchema = <T extends z.ZodTypeAny>(entry: T) =>
+  z.object({
+    /** Where the facts come from (required: every data file states its sources). */
+    source: z.string().min(1),
+    /** Version of the file, bumped when entries change meaning. */
+    version: z.number().int().positive().default(1),
+    entries: z.array(entry),
+  });
+
+export type CountryEntry = z.infer<typeof countrySchema>;
+export type OrganizationEntry = z.infer<typeof organizationSchema>;
+export type RegionEntry = z.infer<typeof regionSchema>;
+export type PersonEntry = z.infer<typeof personSchema>;
+export type RoleEntry = z.infer<typeof roleSchema>;
+export type TriggerPatternEntry = z.infer<typeof triggerPatternSchema>;
+export type CameoEntry = z.infer<typeof cameoSchema>;
