@@ -61,8 +61,8 @@ export const countrySchema = z.object({
   /** Adjectives and demonyms ("Russian", "Russians"). */
   demonyms: z.array(z.string()).default([]),
   capital: z.string().optional(),
-  /** Seats of government used for the government ("the Kremlin", "Downing Street"). */
-  seats: z.array(z.string()).default([]),
+  /** Seats of institutions used for them ("the Kremlin" GOV, "the Pentagon" MIL, "the Knesset" LEG). */
+  seats: z.array(z.object({ name: z.string(), sector: sector.default('GOV') })).default([]),
   /** Other cities and regions: places that locate an event in this state. */
   places: z.array(z.string()).default([]),
 });
