@@ -1,0 +1,330 @@
+/**
+ * Adding extractions: the write path both engines share. Each article is
+ * checked for identity (URL, text), placed in a story by near-duplicate
+ * search, its actors resolved to store actors, and each of its events either
+ * merged into an existing event (recording why) or stored as a new one.
+ * Every lookup is keyed (fingerprint, URL, LSH band, merge key + date
+ * range), so an article costs the same at 100 or 100,000 stored articles.
+ */
+import type { ActorRef, Commitment, Event, Extraction, Stance, Statement } from '../../types.js';
+import type { AddResult } from '../store.js';
+import { aliasKey, resolveActors } from './actors.js';
+import { chooseMerge, MAX_MERGE_CANDIDATES, type MergeCandidate, mergeFacts, mergeKey, mergeWindow } from './merge.js';
+import {
+  BANDS,
+  bandKeys,
+  decodeSignature,
+  encodeSignature,
+  MAX_CANDIDATES,
+  NEAR_DUPLICATE_THRESHOLD,
+  signature,
+  similarity,
+} from './minhash.js';
+import { articleFingerprint, articleText, normaliseUrl, stableId } from './normalize.js';
+import { placeholders, type Sql, type SqlBackend } from './sql.js';
+
+interface Prepared {
+  extraction: Extraction;
+  fingerprint: string;
+  urlNorm: string | null;
+  signature: number[];
+  bands: string[];
+}
+
+function prepare(extraction: Extraction): Prepared {
+  const sig = signature(articleText(extraction));
+  return {
+    extraction,
+    fingerprint: articleFingerprint(extraction),
+    urlNorm: normaliseUrl(extraction.article.url),
+    signature: sig,
+    bands: bandKeys(sig),
+  };
+}
+
+function lockKeys(items: readonly Prepared[]): string[] {
+  const keys = new Set<string>();
+  for (const p of items) {
+    keys.add(`fp:${p.fingerprint}`);
+    keys.add(`id:${p.extraction.article.id}`);
+    if (p.urlNorm) keys.add(`url:${p.urlNorm}`);
+    for (const band of p.bands) keys.add(`band:${band}`);
+    for (const event of p.extraction.events)
+      keys.add(`merge:${mergeKey(mergeFacts(event, p.extraction.article.date))}`);
+  }
+  return [...keys].sort();
+}
+
+export function emptyResult(): AddResult {
+  return { articles: 0, duplicates: 0, stories: 0, nearDuplicates: 0, events: 0, merged: 0 };
+}
+
+export async function addExtractions(backend: SqlBackend, batch: readonly Extraction[]): Promise<AddResult> {
+  const prepared = batch.map(prepare);
+  return backend.transaction(async (tx) => {
+    await backend.lock(tx, lockKeys(prepared));
+    const result = emptyResult();
+    for (const item of prepared) await addOne(tx, item, result);
+    return result;
+  });
+}
+
+async function isDuplicate(tx: Sql, p: Prepared): Promise<boolean> {
+  const rows = await tx.all<{ id: string }>(
+    'SELECT id FROM articles WHERE id = ? OR fingerprint = ? OR url_norm = ? LIMIT 1',
+    [p.extraction.article.id, p.fingerprint, p.urlNorm],
+  );
+  return rows.length > 0;
+}
+
+/** The story of the most similar stored article above the threshold, if any. */
+async function findStory(tx: Sql, p: Prepared): Promise<string | null> {
+  const candidates = await tx.all<{ article_id: string }>(
+    `SELECT DISTINCT article_id FROM story_bands WHERE band IN (${placeholders(BANDS)}) LIMIT ${MAX_CANDIDATES}`,
+    p.bands,
+  );
+  if (candidates.length === 0) return null;
+  const rows = await tx.all<{ id: string; story_id: string; signature: string }>(
+    `SELECT id, story_id, signature FROM articles WHERE id IN (${placeholders(candidates.length)})`,
+    candidates.map((c) => c.article_id),
+  );
+  let best: { story: string; score: number } | null = null;
+  for (const row of rows) {
+    const score = similarity(p.signature, decodeSignature(row.signature));
+    if (score >= NEAR_DUPLICATE_THRESHOLD && (!best || score > best.score)) best = { story: row.story_id, score };
+  }
+  return best?.story ?? null;
+}
+
+async function addOne(tx: Sql, p: Prepared, result: AddResult): Promise<void> {
+  const { extraction } = p;
+  const a = extraction.article;
+  if (await isDuplicate(tx, p)) {
+    result.duplicates++;
+    return;
+  }
+  const existingStory = await findStory(tx, p);
+  const storyId = existingStory ?? stableId('st', a.id);
+  // ON CONFLICT DO NOTHING covers a writer on another machine that stored the same article a moment ago.
+  const inserted = await tx.all<{ id: string }>(
+    `INSERT INTO articles (id, fingerprint, url_norm, url, title, date, outlet, author, language, origin, story_id, signature, warnings, added_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id`,
+    [
+      a.id,
+      p.fingerprint,
+      p.urlNorm,
+      a.url ?? null,
+      a.title ?? null,
+      a.date ?? null,
+      a.outlet ?? null,
+      a.author ?? null,
+      a.language ?? null,
+      a.origin ?? null,
+      storyId,
+      encodeSignature(p.signature),
+      JSON.stringify(extraction.warnings),
+      new Date().toISOString(),
+    ],
+  );
+  if (inserted.length === 0) {
+    result.duplicates++;
+    return;
+  }
+  result.articles++;
+  if (existingStory) result.nearDuplicates++;
+  else {
+    await tx.run('INSERT INTO stories (id, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING', [
+      storyId,
+      new Date().toISOString(),
+    ]);
+    result.stories++;
+  }
+  for (const band of p.bands) {
+    await tx.run('INSERT INTO story_bands (band, article_id, story_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [
+      band,
+      a.id,
+      storyId,
+    ]);
+  }
+
+  const keyOf = await storeActors(tx, extraction);
+  const ref = (r: ActorRef): ActorRef => ({ ...r, actorId: keyOf.get(r.actorId) ?? r.actorId });
+  const refOrNull = (r: ActorRef | null): ActorRef | null => (r ? ref(r) : null);
+
+  for (const event of extraction.events) {
+    const merged = await storeEvent(tx, a.id, a.date, {
+      ...event,
+      source: ref(event.source),
+      target: refOrNull(event.target),
+    });
+    if (merged) result.merged++;
+    else result.events++;
+  }
+  const records: RecordRow[] = [
+    ...extraction.statements.map((s) => ({
+      table: 'statements' as const,
+      localId: s.id,
+      actor: ref(s.speaker),
+      other: refOrNull(s.addressee),
+      data: { ...s, speaker: ref(s.speaker), addressee: refOrNull(s.addressee) },
+    })),
+    ...extraction.commitments.map((c) => ({
+      table: 'commitments' as const,
+      localId: c.id,
+      actor: ref(c.donor),
+      other: refOrNull(c.recipient),
+      date: c.date,
+      data: { ...c, donor: ref(c.donor), recipient: refOrNull(c.recipient) },
+    })),
+    ...extraction.stances.map((s) => ({
+      table: 'stances' as const,
+      localId: s.id,
+      actor: ref(s.actor),
+      other: null,
+      issue: s.issue,
+      date: s.date,
+      data: { ...s, actor: ref(s.actor) },
+    })),
+  ];
+  for (const r of records) {
+    await tx.run(
+      `INSERT INTO ${r.table} (article_id, local_id, actor_id, other_actor_id, issue, date, data)
+       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+      [
+        a.id,
+        r.localId,
+        r.actor.actorId,
+        r.other?.actorId ?? null,
+        r.issue ?? null,
+        r.date ?? null,
+        JSON.stringify(r.data),
+      ],
+    );
+  }
+}
+
+/** A statement, commitment or stance with the columns its table is searched by. */
+interface RecordRow {
+  table: 'statements' | 'commitments' | 'stances';
+  localId: string;
+  actor: ActorRef;
+  other: ActorRef | null;
+  issue?: string;
+  date?: string;
+  data: Statement | Commitment | Stance;
+}
+
+/** Upserts the article's actors; returns extraction-local id -> store actor id. */
+async function storeActors(tx: Sql, extraction: Extraction): Promise<Map<string, string>> {
+  const refs: ActorRef[] = [
+    ...extraction.events.flatMap((e) => (e.target ? [e.source, e.target] : [e.source])),
+    ...extraction.statements.flatMap((s) => (s.addressee ? [s.speaker, s.addressee] : [s.speaker])),
+    ...extraction.commitments.flatMap((c) => (c.recipient ? [c.donor, c.recipient] : [c.donor])),
+    ...extraction.stances.map((s) => s.actor),
+  ];
+  const { facts, keyOf } = resolveActors(extraction.actors, refs);
+  for (const f of facts) {
+    // A knowledge-base match names the actor canonically; it wins over the first surface name seen.
+    await tx.run(
+      `INSERT INTO actors (id, name, code, kind, sector, kb_id, articles) VALUES (?, ?, ?, ?, ?, ?, 0)
+       ON CONFLICT (id) DO UPDATE SET
+         name = CASE WHEN actors.kb_id IS NULL AND excluded.kb_id IS NOT NULL THEN excluded.name ELSE actors.name END,
+         kb_id = COALESCE(actors.kb_id, excluded.kb_id)`,
+      [f.key, f.name, f.code, f.kind, f.sector ?? null, f.kbId ?? null],
+    );
+    for (const alias of f.aliases) {
+      await tx.run('INSERT INTO actor_aliases (actor_id, alias, alias_norm) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [
+        f.key,
+        alias,
+        aliasKey(alias),
+      ]);
+    }
+    for (const role of f.roles) {
+      await tx.run('INSERT INTO actor_roles (actor_id, role) VALUES (?, ?) ON CONFLICT DO NOTHING', [f.key, role]);
+    }
+    const added = await tx.run(
+      'INSERT INTO article_actors (article_id, actor_id) VALUES (?, ?) ON CONFLICT DO NOTHING',
+      [extraction.article.id, f.key],
+    );
+    if (added > 0) await tx.run('UPDATE actors SET articles = articles + 1 WHERE id = ?', [f.key]);
+  }
+  return keyOf;
+}
+
+/** Stores one event mention; resolves to true when it merged into an existing event. */
+async function storeEvent(tx: Sql, articleId: string, articleDate: string | undefined, event: Event): Promise<boolean> {
+  const facts = mergeFacts(event, articleDate);
+  const window = mergeWindow(facts);
+  let target: { id: string; reason: string } | null = null;
+  if (window) {
+    const candidates = await tx.all<MergeCandidate>(
+      `SELECT id, date, place_norm AS place, place_name AS "placeName" FROM events
+       WHERE type = ? AND source_code = ? AND target_code = ? AND negated = ? AND hypothetical = ? AND date >= ? AND date <= ?
+       ORDER BY date, id LIMIT ${MAX_MERGE_CANDIDATES}`,
+      [
+        facts.type,
+        facts.sourceCode,
+        facts.targetCode,
+        facts.negated ? 1 : 0,
+        facts.hypothetical ? 1 : 0,
+        window.from,
+        window.to,
+      ],
+    );
+    target = chooseMerge(facts, candidates);
+  }
+  const eventId = target?.id ?? stableId('ev', articleId, event.id);
+  if (target) {
+    await tx.run('UPDATE events SET mention_count = mention_count + 1 WHERE id = ?', [eventId]);
+    await tx.run(
+      'INSERT INTO merge_reasons (event_id, article_id, local_event_id, reason) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+      [eventId, articleId, event.id, target.reason],
+    );
+  } else {
+    await tx.run(
+      `INSERT INTO events (id, type, source_code, target_code, source_actor, target_actor, negated, hypothetical, date,
+         place_norm, place_name, place_country, data, mention_count, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
+      [
+        eventId,
+        facts.type,
+        facts.sourceCode,
+        facts.targetCode,
+        event.source.actorId,
+        event.target?.actorId ?? null,
+        facts.negated ? 1 : 0,
+        facts.hypothetical ? 1 : 0,
+        facts.date,
+        facts.place,
+        event.place?.name ?? null,
+        event.place?.country ?? null,
+        JSON.stringify({ ...event, date: event.date ?? articleDate }),
+        new Date().toISOString(),
+      ],
+    );
+  }
+  for (const issue of event.issues) {
+    await tx.run('INSERT INTO event_issues (event_id, issue) VALUES (?, ?) ON CONFLICT DO NOTHING', [eventId, issue]);
+  }
+  await tx.run(
+    `INSERT INTO mentions (event_id, article_id, local_event_id, source_actor, target_actor, date, sentence, data)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      eventId,
+      articleId,
+      event.id,
+      event.source.actorId,
+      event.target?.actorId ?? null,
+      facts.date,
+      event.evidence.text,
+      JSON.stringify({
+        evidence: event.evidence,
+        trigger: event.trigger,
+        source: event.source,
+        target: event.target,
+        rule: event.rule,
+      }),
+    ],
+  );
+  return target !== null;
+}

@@ -1,0 +1,494 @@
+/**
+ * The Store over any SqlBackend: both engines run this same code, so they
+ * answer every query the same way and the conformance suite checks the
+ * dialect-specific parts (schema, text search, locking) rather than two
+ * copies of the logic.
+ */
+import type { Event, EventType } from '../../types.js';
+import type {
+  ActorCounts,
+  ActorPartner,
+  ActorQuery,
+  AddResult,
+  EventMention,
+  EventPage,
+  EventQuery,
+  MergeReason,
+  RecordQuery,
+  Stats,
+  Store,
+  StoredActor,
+  StoredArticle,
+  StoredCommitment,
+  StoredEvent,
+  StoredStance,
+  StoredStatement,
+  Story,
+} from '../store.js';
+import { aliasKey } from './actors.js';
+import { addExtractions } from './ingest.js';
+import { placeKey } from './merge.js';
+import { likeEscape, placeholders, type SqlBackend, type SqlFragment } from './sql.js';
+
+export const DEFAULT_LIMIT = 50;
+export const MAX_LIMIT = 1000;
+const PARTNERS = 10;
+
+export function clampLimit(limit: number | undefined, fallback = DEFAULT_LIMIT): number {
+  if (limit === undefined || !Number.isFinite(limit)) return fallback;
+  return Math.min(MAX_LIMIT, Math.max(1, Math.floor(limit)));
+}
+
+export function encodeCursor(date: string, id: string): string {
+  return Buffer.from(JSON.stringify([date, id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): [string, string] {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) {
+      return [value[0] as string, value[1] as string];
+    }
+  } catch {
+    // Reported below with the same message as a well-formed but wrong cursor.
+  }
+  throw new Error(`invalid cursor: ${cursor}`);
+}
+
+/** Store actor ids a user's reference names: an exact id or any alias. */
+function actorIds(ref: string): SqlFragment {
+  return {
+    sql: 'SELECT id FROM actors WHERE id = ? UNION SELECT actor_id FROM actor_aliases WHERE alias_norm = ?',
+    params: [ref.trim(), aliasKey(ref)],
+  };
+}
+
+/** Events with `ref` on one side: by root code on the event, or by actor on any of its mentions. */
+function sideMatch(side: 'source' | 'target', ref: string): SqlFragment {
+  const ids = actorIds(ref);
+  return {
+    sql: `(e.${side}_code = ? OR e.id IN (SELECT event_id FROM mentions WHERE ${side}_actor IN (${ids.sql})))`,
+    params: [ref.trim().toUpperCase(), ...ids.params],
+  };
+}
+
+function and(...parts: SqlFragment[]): SqlFragment {
+  return { sql: `(${parts.map((p) => p.sql).join(' AND ')})`, params: parts.flatMap((p) => p.params) };
+}
+
+function or(...parts: SqlFragment[]): SqlFragment {
+  return { sql: `(${parts.map((p) => p.sql).join(' OR ')})`, params: parts.flatMap((p) => p.params) };
+}
+
+interface EventRow {
+  id: string;
+  data: string;
+  source_actor: string;
+  target_actor: string | null;
+}
+
+interface MentionRow {
+  event_id: string;
+  article_id: string;
+  local_event_id: string;
+  date: string;
+  data: string;
+  story_id: string;
+  outlet: string | null;
+  article_date: string | null;
+  title: string | null;
+  url: string | null;
+}
+
+interface ActorRow {
+  id: string;
+  name: string;
+  code: string;
+  kind: StoredActor['kind'];
+  sector: StoredActor['sector'] | null;
+  kb_id: string | null;
+}
+
+interface ArticleRow {
+  id: string;
+  fingerprint: string;
+  url: string | null;
+  title: string | null;
+  date: string | null;
+  outlet: string | null;
+  author: string | null;
+  language: string | null;
+  origin: string | null;
+  story_id: string;
+  added_at: string;
+}
+
+function defined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined)) as T;
+}
+
+export class SqlStore implements Store {
+  constructor(private readonly backend: SqlBackend) {}
+
+  get engine(): string {
+    return this.backend.engine;
+  }
+
+  addExtractions(batch: Parameters<Store['addExtractions']>[0]): Promise<AddResult> {
+    return addExtractions(this.backend, batch);
+  }
+
+  async events(query: EventQuery = {}): Promise<EventPage> {
+    const limit = clampLimit(query.limit);
+    const where = this.eventFilter(query);
+    if (query.cursor) {
+      const [date, id] = decodeCursor(query.cursor);
+      where.push({ sql: '(e.date < ? OR (e.date = ? AND e.id < ?))', params: [date, date, id] });
+    }
+    const cond = where.length > 0 ? `WHERE ${and(...where).sql}` : '';
+    const rows = await this.backend.sql.all<EventRow & { date: string }>(
+      `SELECT e.id, e.date, e.data, e.source_actor, e.target_actor FROM events e ${cond}
+       ORDER BY e.date DESC, e.id DESC LIMIT ${limit + 1}`,
+      where.flatMap((w) => w.params),
+    );
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    const events = await this.hydrate(page);
+    return rows.length > limit && last ? { events, nextCursor: encodeCursor(last.date, last.id) } : { events };
+  }
+
+  private eventFilter(q: EventQuery): SqlFragment[] {
+    const where: SqlFragment[] = [];
+    const either = (ref: string) => or(sideMatch('source', ref), sideMatch('target', ref));
+    if (q.actor) where.push(either(q.actor));
+    if (q.source) where.push(sideMatch('source', q.source));
+    if (q.target) where.push(sideMatch('target', q.target));
+    if (q.dyad) {
+      const [x, y] = q.dyad;
+      where.push(
+        or(and(sideMatch('source', x), sideMatch('target', y)), and(sideMatch('source', y), sideMatch('target', x))),
+      );
+    }
+    if (q.type) where.push({ sql: 'e.type = ?', params: [q.type] });
+    if (q.since) where.push({ sql: "e.date >= ? AND e.date <> ''", params: [q.since] });
+    if (q.until) where.push({ sql: "e.date <= ? AND e.date <> ''", params: [q.until] });
+    if (q.place) {
+      where.push({
+        sql: '(e.place_norm = ? OR e.place_country = ?)',
+        params: [placeKey(q.place), q.place.toUpperCase()],
+      });
+    }
+    if (q.issue) where.push({ sql: 'e.id IN (SELECT event_id FROM event_issues WHERE issue = ?)', params: [q.issue] });
+    if (q.text) {
+      // A search without words matches nothing rather than everything.
+      where.push(this.backend.textMatch(q.text) ?? { sql: '1 = 0', params: [] });
+    }
+    return where;
+  }
+
+  async event(id: string): Promise<StoredEvent | null> {
+    const rows = await this.backend.sql.all<EventRow>(
+      'SELECT id, data, source_actor, target_actor FROM events WHERE id = ?',
+      [id],
+    );
+    const [event] = await this.hydrate(rows);
+    return event ?? null;
+  }
+
+  private async hydrate(rows: readonly EventRow[]): Promise<StoredEvent[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const inList = placeholders(ids.length);
+    const [mentionRows, reasonRows, issueRows] = await Promise.all([
+      this.backend.sql.all<MentionRow>(
+        `SELECT m.event_id, m.article_id, m.local_event_id, m.date, m.data, a.story_id, a.outlet,
+           a.date AS article_date, a.title, a.url
+         FROM mentions m JOIN articles a ON a.id = m.article_id
+         WHERE m.event_id IN (${inList}) ORDER BY COALESCE(a.date, ''), m.article_id, m.id`,
+        ids,
+      ),
+      this.backend.sql.all<{ event_id: string; article_id: string; local_event_id: string; reason: string }>(
+        `SELECT event_id, article_id, local_event_id, reason FROM merge_reasons WHERE event_id IN (${inList})`,
+        ids,
+      ),
+      this.backend.sql.all<{ event_id: string; issue: string }>(
+        `SELECT event_id, issue FROM event_issues WHERE event_id IN (${inList}) ORDER BY issue`,
+        ids,
+      ),
+    ]);
+    const mentions = new Map<string, EventMention[]>();
+    for (const m of mentionRows) {
+      const data = JSON.parse(m.data) as Pick<EventMention, 'evidence' | 'trigger' | 'source' | 'target' | 'rule'>;
+      const list = mentions.get(m.event_id) ?? [];
+      list.push(
+        defined({
+          articleId: m.article_id,
+          storyId: m.story_id,
+          outlet: m.outlet ?? undefined,
+          articleDate: m.article_date ?? undefined,
+          title: m.title ?? undefined,
+          url: m.url ?? undefined,
+          localEventId: m.local_event_id,
+          date: m.date || undefined,
+          ...data,
+        }),
+      );
+      mentions.set(m.event_id, list);
+    }
+    const order = (eventId: string, r: { article_id: string; local_event_id: string }) =>
+      (mentions.get(eventId) ?? []).findIndex(
+        (m) => m.articleId === r.article_id && m.localEventId === r.local_event_id,
+      );
+    const reasons = new Map<string, MergeReason[]>();
+    for (const r of [...reasonRows].sort((a, b) => order(a.event_id, a) - order(b.event_id, b))) {
+      const list = reasons.get(r.event_id) ?? [];
+      list.push({ articleId: r.article_id, localEventId: r.local_event_id, reason: r.reason });
+      reasons.set(r.event_id, list);
+    }
+    const issues = new Map<string, string[]>();
+    for (const r of issueRows) issues.set(r.event_id, [...(issues.get(r.event_id) ?? []), r.issue]);
+    return rows.map((row) => {
+      const data = JSON.parse(row.data) as Event;
+      return {
+        ...data,
+        id: row.id,
+        sourceActorId: row.source_actor,
+        targetActorId: row.target_actor,
+        issues: issues.get(row.id) ?? [],
+        mentions: mentions.get(row.id) ?? [],
+        mergeReasons: reasons.get(row.id) ?? [],
+      };
+    });
+  }
+
+  async actors(query: ActorQuery = {}): Promise<StoredActor[]> {
+    const where: SqlFragment[] = [];
+    if (query.code) where.push({ sql: 'a.code = ?', params: [query.code.toUpperCase()] });
+    if (query.kind) where.push({ sql: 'a.kind = ?', params: [query.kind] });
+    if (query.name) {
+      where.push({
+        sql: "a.id IN (SELECT actor_id FROM actor_aliases WHERE alias_norm LIKE ? ESCAPE '\\')",
+        params: [`%${likeEscape(aliasKey(query.name))}%`],
+      });
+    }
+    const cond = where.length > 0 ? `WHERE ${and(...where).sql}` : '';
+    const rows = await this.backend.sql.all<ActorRow>(
+      `SELECT a.id, a.name, a.code, a.kind, a.sector, a.kb_id FROM actors a ${cond}
+       ORDER BY a.articles DESC, a.id LIMIT ${clampLimit(query.limit, 100)}`,
+      where.flatMap((w) => w.params),
+    );
+    return this.hydrateActors(rows);
+  }
+
+  async actor(ref: string): Promise<StoredActor | null> {
+    const trimmed = ref.trim();
+    const attempts: SqlFragment[] = [
+      { sql: 'SELECT id FROM actors WHERE id = ? OR id = ?', params: [trimmed, trimmed.toUpperCase()] },
+      {
+        sql: 'SELECT a.id FROM actors a JOIN actor_aliases al ON al.actor_id = a.id WHERE al.alias_norm = ? ORDER BY a.articles DESC, a.id',
+        params: [aliasKey(trimmed)],
+      },
+      { sql: 'SELECT id FROM actors WHERE code = ? ORDER BY articles DESC, id', params: [trimmed.toUpperCase()] },
+    ];
+    for (const attempt of attempts) {
+      const [hit] = await this.backend.sql.all<{ id: string }>(`${attempt.sql} LIMIT 1`, attempt.params);
+      if (!hit) continue;
+      const rows = await this.backend.sql.all<ActorRow>(
+        'SELECT id, name, code, kind, sector, kb_id FROM actors WHERE id = ?',
+        [hit.id],
+      );
+      const [actor] = await this.hydrateActors(rows);
+      if (!actor) return null;
+      return { ...actor, partners: await this.partners(actor.id) };
+    }
+    return null;
+  }
+
+  private async hydrateActors(rows: readonly ActorRow[]): Promise<StoredActor[]> {
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    const inList = placeholders(ids.length);
+    const sql = this.backend.sql;
+    const [aliases, roles, asSource, asTarget, either, articles] = await Promise.all([
+      sql.all<{ actor_id: string; alias: string }>(
+        `SELECT actor_id, alias FROM actor_aliases WHERE actor_id IN (${inList}) ORDER BY seq`,
+        ids,
+      ),
+      sql.all<{ actor_id: string; role: string }>(
+        `SELECT actor_id, role FROM actor_roles WHERE actor_id IN (${inList}) ORDER BY seq`,
+        ids,
+      ),
+      sql.all<{ actor_id: string; n: number }>(
+        `SELECT source_actor AS actor_id, CAST(COUNT(DISTINCT event_id) AS INTEGER) AS n FROM mentions
+         WHERE source_actor IN (${inList}) GROUP BY source_actor`,
+        ids,
+      ),
+      sql.all<{ actor_id: string; n: number }>(
+        `SELECT target_actor AS actor_id, CAST(COUNT(DISTINCT event_id) AS INTEGER) AS n FROM mentions
+         WHERE target_actor IN (${inList}) GROUP BY target_actor`,
+        ids,
+      ),
+      sql.all<{ actor_id: string; n: number }>(
+        `SELECT x.actor_id, CAST(COUNT(DISTINCT x.event_id) AS INTEGER) AS n FROM (
+           SELECT source_actor AS actor_id, event_id FROM mentions WHERE source_actor IN (${inList})
+           UNION SELECT target_actor AS actor_id, event_id FROM mentions WHERE target_actor IN (${inList})
+         ) x GROUP BY x.actor_id`,
+        [...ids, ...ids],
+      ),
+      sql.all<{ actor_id: string; n: number }>(
+        `SELECT id AS actor_id, articles AS n FROM actors WHERE id IN (${inList})`,
+        ids,
+      ),
+    ]);
+    const group = <T extends { actor_id: string }, V>(list: T[], pick: (t: T) => V) => {
+      const map = new Map<string, V[]>();
+      for (const item of list) map.set(item.actor_id, [...(map.get(item.actor_id) ?? []), pick(item)]);
+      return map;
+    };
+    const count = (list: { actor_id: string; n: number }[]) => new Map(list.map((r) => [r.actor_id, Number(r.n)]));
+    const aliasMap = group(aliases, (r) => r.alias);
+    const roleMap = group(roles, (r) => r.role);
+    const [src, tgt, all, art] = [count(asSource), count(asTarget), count(either), count(articles)];
+    return rows.map((r) => {
+      const counts: ActorCounts = {
+        events: all.get(r.id) ?? 0,
+        asSource: src.get(r.id) ?? 0,
+        asTarget: tgt.get(r.id) ?? 0,
+        articles: art.get(r.id) ?? 0,
+      };
+      return defined({
+        id: r.id,
+        name: r.name,
+        code: r.code,
+        kind: r.kind,
+        sector: r.sector ?? undefined,
+        kbId: r.kb_id ?? undefined,
+        aliases: aliasMap.get(r.id) ?? [],
+        roles: roleMap.get(r.id) ?? [],
+        counts,
+        partners: [],
+      });
+    });
+  }
+
+  private async partners(actorId: string): Promise<ActorPartner[]> {
+    const rows = await this.backend.sql.all<{ id: string; name: string; code: string; n: number }>(
+      `SELECT a.id, a.name, a.code, x.n FROM (
+         SELECT other, CAST(COUNT(DISTINCT event_id) AS INTEGER) AS n FROM (
+           SELECT target_actor AS other, event_id FROM mentions WHERE source_actor = ? AND target_actor IS NOT NULL
+           UNION ALL SELECT source_actor AS other, event_id FROM mentions WHERE target_actor = ?
+         ) p WHERE other <> ? GROUP BY other
+       ) x JOIN actors a ON a.id = x.other ORDER BY x.n DESC, a.id LIMIT ${PARTNERS}`,
+      [actorId, actorId, actorId],
+    );
+    return rows.map((r) => ({ actorId: r.id, name: r.name, code: r.code, events: Number(r.n) }));
+  }
+
+  async article(id: string): Promise<StoredArticle | null> {
+    const [row] = await this.backend.sql.all<ArticleRow>(
+      `SELECT id, fingerprint, url, title, date, outlet, author, language, origin, story_id, added_at
+       FROM articles WHERE id = ?`,
+      [id],
+    );
+    if (!row) return null;
+    const events = await this.backend.sql.all<{ event_id: string }>(
+      'SELECT DISTINCT event_id FROM mentions WHERE article_id = ? ORDER BY event_id',
+      [id],
+    );
+    return defined({
+      id: row.id,
+      fingerprint: row.fingerprint,
+      url: row.url ?? undefined,
+      title: row.title ?? undefined,
+      date: row.date ?? undefined,
+      outlet: row.outlet ?? undefined,
+      author: row.author ?? undefined,
+      language: row.language ?? undefined,
+      origin: row.origin ?? undefined,
+      storyId: row.story_id,
+      eventIds: events.map((e) => e.event_id),
+      addedAt: row.added_at,
+    });
+  }
+
+  async story(id: string): Promise<Story | null> {
+    const rows = await this.backend.sql.all<{ id: string; outlet: string | null }>(
+      "SELECT id, outlet FROM articles WHERE story_id = ? ORDER BY COALESCE(date, ''), id",
+      [id],
+    );
+    if (rows.length === 0) return null;
+    const outlets = [...new Set(rows.flatMap((r) => (r.outlet ? [r.outlet] : [])))];
+    return { id, articleIds: rows.map((r) => r.id), outlets };
+  }
+
+  statements(query: RecordQuery = {}): Promise<StoredStatement[]> {
+    return this.records<StoredStatement>('statements', query);
+  }
+
+  commitments(query: RecordQuery = {}): Promise<StoredCommitment[]> {
+    return this.records<StoredCommitment>('commitments', query);
+  }
+
+  stances(query: RecordQuery = {}): Promise<StoredStance[]> {
+    return this.records<StoredStance>('stances', query);
+  }
+
+  private async records<T>(table: 'statements' | 'commitments' | 'stances', q: RecordQuery): Promise<T[]> {
+    const where: SqlFragment[] = [];
+    if (q.actor) {
+      const ids = actorIds(q.actor);
+      where.push({
+        sql: `(r.actor_id IN (${ids.sql}) OR r.actor_id IN (SELECT id FROM actors WHERE code = ?))`,
+        params: [...ids.params, q.actor.trim().toUpperCase()],
+      });
+    }
+    if (q.issue) where.push({ sql: 'r.issue = ?', params: [q.issue] });
+    if (q.articleId) where.push({ sql: 'r.article_id = ?', params: [q.articleId] });
+    const cond = where.length > 0 ? `WHERE ${and(...where).sql}` : '';
+    const rows = await this.backend.sql.all<{ article_id: string; data: string }>(
+      `SELECT r.article_id, r.data FROM ${table} r JOIN articles a ON a.id = r.article_id ${cond}
+       ORDER BY COALESCE(a.date, '') DESC, r.article_id, r.local_id LIMIT ${clampLimit(q.limit, 100)}`,
+      where.flatMap((w) => w.params),
+    );
+    return rows.map((r) => ({ ...(JSON.parse(r.data) as object), articleId: r.article_id }) as T);
+  }
+
+  async stats(query: { limit?: number } = {}): Promise<Stats> {
+    const sql = this.backend.sql;
+    const tables = ['articles', 'stories', 'events', 'mentions', 'actors', 'statements', 'commitments', 'stances'];
+    const counts = await sql.all<{ t: string; n: number }>(
+      tables.map((t) => `SELECT '${t}' AS t, CAST(COUNT(*) AS INTEGER) AS n FROM ${t}`).join(' UNION ALL '),
+    );
+    const n = (t: string) => Number(counts.find((c) => c.t === t)?.n ?? 0);
+    const [byType, byDay, dyads] = await Promise.all([
+      sql.all<{ key: EventType; n: number }>(
+        'SELECT type AS key, CAST(COUNT(*) AS INTEGER) AS n FROM events GROUP BY type ORDER BY n DESC, type',
+      ),
+      sql.all<{ key: string; n: number }>(
+        "SELECT date AS key, CAST(COUNT(*) AS INTEGER) AS n FROM events WHERE date <> '' GROUP BY date ORDER BY date",
+      ),
+      sql.all<{ source: string; target: string; n: number }>(
+        `SELECT source_code AS source, target_code AS target, CAST(COUNT(*) AS INTEGER) AS n FROM events
+         WHERE target_code <> '' GROUP BY source_code, target_code ORDER BY n DESC, source_code, target_code
+         LIMIT ${clampLimit(query.limit, 10)}`,
+      ),
+    ]);
+    return {
+      articles: n('articles'),
+      stories: n('stories'),
+      events: n('events'),
+      mentions: n('mentions'),
+      actors: n('actors'),
+      statements: n('statements'),
+      commitments: n('commitments'),
+      stances: n('stances'),
+      byType: byType.map((r) => ({ key: r.key, count: Number(r.n) })),
+      byDay: byDay.map((r) => ({ key: r.key, count: Number(r.n) })),
+      topDyads: dyads.map((r) => ({ key: { source: r.source, target: r.target }, count: Number(r.n) })),
+    };
+  }
+
+  close(): Promise<void> {
+    return this.backend.close();
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * What an engine gives the shared store logic: a way to run SQL, a
+ * transaction, a lock for racing writers, and its dialect's full-text
+ * predicate. Queries are written once with `?` placeholders in the SQL both
+ * SQLite and PostgreSQL understand (upserts with ON CONFLICT, RETURNING);
+ * the PostgreSQL engine numbers the placeholders.
+ */
+export type SqlValue = string | number | null;
+
+export interface Sql {
+  all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
+  /** Runs a statement; resolves to the number of rows it changed. */
+  run(sql: string, params?: readonly SqlValue[]): Promise<number>;
+}
+
+export interface SqlFragment {
+  sql: string;
+  params: SqlValue[];
+}
+
+export interface SqlBackend {
+  readonly engine: string;
+  readonly sql: Sql;
+  /** Runs `fn` in one transaction: all of it commits or none of it does. */
+  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  /**
+   * Serialises writers on other connections that touch the same keys (article
+   * fingerprints, merge keys, LSH bands) until the transaction ends. Keys
+   * come sorted so two writers never wait on each other in a cycle.
+   */
+  lock(tx: Sql, keys: readonly string[]): Promise<void>;
+  /**
+   * A condition on the events alias `e` that holds when one of the event's
+   * mention sentences contains every word of `text`, or null when the text
+   * has no words. The text must end up as a bound parameter, never as SQL.
+   */
+  textMatch(text: string): SqlFragment | null;
+  close(): Promise<void>;
+}
+
+/** `?, ?, ?` for an IN list. */
+export function placeholders(n: number): string {
+  return Array.from({ length: n }, () => '?').join(', ');
+}
+
+/** Escapes LIKE wildcards so a user's `%` or `_` matches itself (used with ESCAPE '\'). */
+export function likeEscape(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Words of a free-text search: letters and digits only, so no operator of either engine survives. */
+export function searchWords(text: string): string[] {
+  return text.match(/[\p{L}\p{N}]+/gu) ?? [];
+}

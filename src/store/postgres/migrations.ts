@@ -1,0 +1,158 @@
+/**
+ * PostgreSQL schema: the SQLite migrations' tables and columns in the
+ * PostgreSQL dialect, applied in order and recorded in `schema_migrations`.
+ * Text columns use the "C" collation so ISO dates and ids sort bytewise,
+ * exactly as in SQLite, whatever the database's locale.
+ */
+import type { Migration } from '../sqlite/migrations.js';
+
+const T = 'TEXT COLLATE "C"';
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial',
+    sql: `
+CREATE TABLE stories (
+  id ${T} PRIMARY KEY,
+  created_at ${T} NOT NULL
+);
+
+CREATE TABLE articles (
+  id ${T} PRIMARY KEY,
+  fingerprint ${T} NOT NULL UNIQUE,
+  url_norm ${T} UNIQUE,
+  url ${T},
+  title ${T},
+  date ${T},
+  outlet ${T},
+  author ${T},
+  language ${T},
+  origin ${T},
+  story_id ${T} NOT NULL REFERENCES stories(id),
+  signature ${T} NOT NULL,
+  warnings ${T} NOT NULL,
+  added_at ${T} NOT NULL
+);
+CREATE INDEX articles_story ON articles(story_id);
+CREATE INDEX articles_date ON articles(date);
+
+CREATE TABLE story_bands (
+  band ${T} NOT NULL,
+  article_id ${T} NOT NULL REFERENCES articles(id),
+  story_id ${T} NOT NULL,
+  PRIMARY KEY (band, article_id)
+);
+
+CREATE TABLE actors (
+  id ${T} PRIMARY KEY,
+  name ${T} NOT NULL,
+  code ${T} NOT NULL,
+  kind ${T} NOT NULL,
+  sector ${T},
+  kb_id ${T},
+  articles INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX actors_code ON actors(code, articles);
+CREATE INDEX actors_articles ON actors(articles, id);
+
+CREATE TABLE actor_aliases (
+  seq BIGSERIAL PRIMARY KEY,
+  actor_id ${T} NOT NULL REFERENCES actors(id),
+  alias ${T} NOT NULL,
+  alias_norm ${T} NOT NULL,
+  UNIQUE (actor_id, alias_norm)
+);
+CREATE INDEX actor_aliases_norm ON actor_aliases(alias_norm);
+
+CREATE TABLE actor_roles (
+  seq BIGSERIAL PRIMARY KEY,
+  actor_id ${T} NOT NULL REFERENCES actors(id),
+  role ${T} NOT NULL,
+  UNIQUE (actor_id, role)
+);
+
+CREATE TABLE article_actors (
+  article_id ${T} NOT NULL REFERENCES articles(id),
+  actor_id ${T} NOT NULL REFERENCES actors(id),
+  PRIMARY KEY (article_id, actor_id)
+);
+CREATE INDEX article_actors_actor ON article_actors(actor_id);
+
+CREATE TABLE events (
+  id ${T} PRIMARY KEY,
+  type ${T} NOT NULL,
+  source_code ${T} NOT NULL,
+  target_code ${T} NOT NULL,
+  source_actor ${T} NOT NULL REFERENCES actors(id),
+  target_actor ${T} REFERENCES actors(id),
+  negated INTEGER NOT NULL,
+  hypothetical INTEGER NOT NULL,
+  date ${T} NOT NULL,
+  place_norm ${T} NOT NULL,
+  place_name ${T},
+  place_country ${T},
+  data ${T} NOT NULL,
+  mention_count INTEGER NOT NULL,
+  created_at ${T} NOT NULL
+);
+CREATE INDEX events_merge ON events(type, source_code, target_code, negated, hypothetical, date);
+CREATE INDEX events_date ON events(date, id);
+CREATE INDEX events_source ON events(source_code, date);
+CREATE INDEX events_target ON events(target_code, date);
+CREATE INDEX events_type ON events(type, date);
+CREATE INDEX events_place ON events(place_norm);
+CREATE INDEX events_country ON events(place_country);
+
+CREATE TABLE mentions (
+  id BIGSERIAL PRIMARY KEY,
+  event_id ${T} NOT NULL REFERENCES events(id),
+  article_id ${T} NOT NULL REFERENCES articles(id),
+  local_event_id ${T} NOT NULL,
+  source_actor ${T} NOT NULL,
+  target_actor ${T},
+  date ${T} NOT NULL,
+  sentence ${T} NOT NULL,
+  data ${T} NOT NULL,
+  UNIQUE (article_id, local_event_id)
+);
+CREATE INDEX mentions_event ON mentions(event_id);
+CREATE INDEX mentions_source ON mentions(source_actor);
+CREATE INDEX mentions_target ON mentions(target_actor);
+CREATE INDEX mentions_fts ON mentions USING GIN (to_tsvector('english', sentence));
+
+CREATE TABLE merge_reasons (
+  event_id ${T} NOT NULL REFERENCES events(id),
+  article_id ${T} NOT NULL,
+  local_event_id ${T} NOT NULL,
+  reason ${T} NOT NULL,
+  PRIMARY KEY (article_id, local_event_id)
+);
+CREATE INDEX merge_reasons_event ON merge_reasons(event_id);
+
+CREATE TABLE event_issues (
+  event_id ${T} NOT NULL REFERENCES events(id),
+  issue ${T} NOT NULL,
+  PRIMARY KEY (event_id, issue)
+);
+CREATE INDEX event_issues_issue ON event_issues(issue);
+
+${['statements', 'commitments', 'stances']
+  .map(
+    (t) => `CREATE TABLE ${t} (
+  article_id ${T} NOT NULL REFERENCES articles(id),
+  local_id ${T} NOT NULL,
+  actor_id ${T},
+  other_actor_id ${T},
+  issue ${T},
+  date ${T},
+  data ${T} NOT NULL,
+  PRIMARY KEY (article_id, local_id)
+);
+CREATE INDEX ${t}_actor ON ${t}(actor_id);
+CREATE INDEX ${t}_issue ON ${t}(issue);`,
+  )
+  .join('\n')}
+`,
+  },
+];

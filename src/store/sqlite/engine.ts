@@ -1,0 +1,113 @@
+/**
+ * The embedded engine (default): one SQLite file in WAL mode. Readers never
+ * block the writer; each `addExtractions` batch is one IMMEDIATE transaction,
+ * so a process killed mid-batch leaves every earlier batch committed and
+ * this one absent, and the rerun skips what is already there.
+ */
+import Database from 'better-sqlite3';
+import { type Sql, type SqlBackend, type SqlFragment, type SqlValue, searchWords } from '../core/sql.js';
+import { SqlStore } from '../core/sql-store.js';
+import type { Store } from '../store.js';
+import { migrations } from './migrations.js';
+
+function migrate(db: Database.Database): void {
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+  );
+  const applied = new Set(
+    db
+      .prepare('SELECT version FROM schema_migrations')
+      .all()
+      .map((r) => (r as { version: number }).version),
+  );
+  for (const m of migrations) {
+    if (applied.has(m.version)) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        m.version,
+        m.name,
+        new Date().toISOString(),
+      );
+    }).immediate();
+  }
+}
+
+/** FTS5 query with every word as a quoted phrase: AND of words, no operators, no column filters. */
+export function ftsQuery(text: string): string | null {
+  const words = searchWords(text);
+  return words.length > 0 ? words.map((w) => `"${w}"`).join(' ') : null;
+}
+
+class SqliteBackend implements SqlBackend {
+  readonly engine = 'sqlite';
+  readonly sql: Sql;
+  /** Serialises this process's transactions: one connection cannot hold two. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /** Prepared once per connection: parsing SQL costs more than running these small statements. */
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(private readonly db: Database.Database) {
+    const statement = (text: string) => {
+      let stmt = this.statements.get(text);
+      if (!stmt) {
+        stmt = db.prepare(text);
+        this.statements.set(text, stmt);
+      }
+      return stmt;
+    };
+    this.sql = {
+      all: async <T>(text: string, params: readonly SqlValue[] = []) => statement(text).all(...params) as T[],
+      run: async (text: string, params: readonly SqlValue[] = []) => {
+        const stmt = statement(text);
+        return stmt.reader ? stmt.all(...params).length : stmt.run(...params).changes;
+      },
+    };
+  }
+
+  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T> {
+    const run = async () => {
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await fn(this.sql);
+        this.db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw error;
+      }
+    };
+    const next = this.queue.then(run, run);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** BEGIN IMMEDIATE already excludes every other writer on the file. */
+  async lock(): Promise<void> {}
+
+  textMatch(text: string): SqlFragment | null {
+    const query = ftsQuery(text);
+    if (!query) return null;
+    return {
+      sql: 'e.id IN (SELECT m.event_id FROM mention_fts f JOIN mentions m ON m.id = f.rowid WHERE mention_fts MATCH ?)',
+      params: [query],
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.queue;
+    this.db.close();
+  }
+}
+
+export async function openSqliteStore(path: string): Promise<Store> {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  // NORMAL in WAL mode keeps committed transactions through a process crash; only power loss can drop the last ones.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 10000');
+  migrate(db);
+  return new SqlStore(new SqliteBackend(db));
+}

@@ -1,0 +1,166 @@
+/**
+ * SQLite schema, one migration per entry, applied in order and recorded in
+ * `schema_migrations`. Never edit a released migration: add the next one.
+ * Column names match the PostgreSQL migrations because both engines run the
+ * same queries (src/store/core/sql-store.ts).
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial',
+    sql: `
+CREATE TABLE stories (
+  id TEXT PRIMARY KEY,
+  created_at TEXT NOT NULL
+);
+
+CREATE TABLE articles (
+  id TEXT PRIMARY KEY,
+  fingerprint TEXT NOT NULL UNIQUE,
+  url_norm TEXT UNIQUE,
+  url TEXT,
+  title TEXT,
+  date TEXT,
+  outlet TEXT,
+  author TEXT,
+  language TEXT,
+  origin TEXT,
+  story_id TEXT NOT NULL REFERENCES stories(id),
+  signature TEXT NOT NULL,
+  warnings TEXT NOT NULL,
+  added_at TEXT NOT NULL
+);
+CREATE INDEX articles_story ON articles(story_id);
+CREATE INDEX articles_date ON articles(date);
+
+CREATE TABLE story_bands (
+  band TEXT NOT NULL,
+  article_id TEXT NOT NULL REFERENCES articles(id),
+  story_id TEXT NOT NULL,
+  PRIMARY KEY (band, article_id)
+) WITHOUT ROWID;
+
+CREATE TABLE actors (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  code TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  sector TEXT,
+  kb_id TEXT,
+  articles INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX actors_code ON actors(code, articles);
+CREATE INDEX actors_articles ON actors(articles, id);
+
+CREATE TABLE actor_aliases (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  actor_id TEXT NOT NULL REFERENCES actors(id),
+  alias TEXT NOT NULL,
+  alias_norm TEXT NOT NULL,
+  UNIQUE (actor_id, alias_norm)
+);
+CREATE INDEX actor_aliases_norm ON actor_aliases(alias_norm);
+
+CREATE TABLE actor_roles (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  actor_id TEXT NOT NULL REFERENCES actors(id),
+  role TEXT NOT NULL,
+  UNIQUE (actor_id, role)
+);
+
+CREATE TABLE article_actors (
+  article_id TEXT NOT NULL REFERENCES articles(id),
+  actor_id TEXT NOT NULL REFERENCES actors(id),
+  PRIMARY KEY (article_id, actor_id)
+) WITHOUT ROWID;
+CREATE INDEX article_actors_actor ON article_actors(actor_id);
+
+CREATE TABLE events (
+  id TEXT PRIMARY KEY,
+  type TEXT NOT NULL,
+  source_code TEXT NOT NULL,
+  target_code TEXT NOT NULL,
+  source_actor TEXT NOT NULL REFERENCES actors(id),
+  target_actor TEXT REFERENCES actors(id),
+  negated INTEGER NOT NULL,
+  hypothetical INTEGER NOT NULL,
+  date TEXT NOT NULL,
+  place_norm TEXT NOT NULL,
+  place_name TEXT,
+  place_country TEXT,
+  data TEXT NOT NULL,
+  mention_count INTEGER NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX events_merge ON events(type, source_code, target_code, negated, hypothetical, date);
+CREATE INDEX events_date ON events(date, id);
+CREATE INDEX events_source ON events(source_code, date);
+CREATE INDEX events_target ON events(target_code, date);
+CREATE INDEX events_type ON events(type, date);
+CREATE INDEX events_place ON events(place_norm);
+CREATE INDEX events_country ON events(place_country);
+
+CREATE TABLE mentions (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  event_id TEXT NOT NULL REFERENCES events(id),
+  article_id TEXT NOT NULL REFERENCES articles(id),
+  local_event_id TEXT NOT NULL,
+  source_actor TEXT NOT NULL,
+  target_actor TEXT,
+  date TEXT NOT NULL,
+  sentence TEXT NOT NULL,
+  data TEXT NOT NULL,
+  UNIQUE (article_id, local_event_id)
+);
+CREATE INDEX mentions_event ON mentions(event_id);
+CREATE INDEX mentions_source ON mentions(source_actor);
+CREATE INDEX mentions_target ON mentions(target_actor);
+
+CREATE VIRTUAL TABLE mention_fts USING fts5(
+  sentence, content='mentions', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER mentions_fts_insert AFTER INSERT ON mentions BEGIN
+  INSERT INTO mention_fts(rowid, sentence) VALUES (new.id, new.sentence);
+END;
+
+CREATE TABLE merge_reasons (
+  event_id TEXT NOT NULL REFERENCES events(id),
+  article_id TEXT NOT NULL,
+  local_event_id TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  PRIMARY KEY (article_id, local_event_id)
+) WITHOUT ROWID;
+CREATE INDEX merge_reasons_event ON merge_reasons(event_id);
+
+CREATE TABLE event_issues (
+  event_id TEXT NOT NULL REFERENCES events(id),
+  issue TEXT NOT NULL,
+  PRIMARY KEY (event_id, issue)
+) WITHOUT ROWID;
+CREATE INDEX event_issues_issue ON event_issues(issue);
+
+${['statements', 'commitments', 'stances']
+  .map(
+    (t) => `CREATE TABLE ${t} (
+  article_id TEXT NOT NULL REFERENCES articles(id),
+  local_id TEXT NOT NULL,
+  actor_id TEXT,
+  other_actor_id TEXT,
+  issue TEXT,
+  date TEXT,
+  data TEXT NOT NULL,
+  PRIMARY KEY (article_id, local_id)
+) WITHOUT ROWID;
+CREATE INDEX ${t}_actor ON ${t}(actor_id);
+CREATE INDEX ${t}_issue ON ${t}(issue);`,
+  )
+  .join('\n')}
+`,
+  },
+];
