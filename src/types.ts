@@ -133,6 +133,8 @@ export interface ActorRef {
   sector?: Sector;
   /** The mention that fills the role in this record's evidence. */
   mention?: Span;
+  /** True when the text names no one for this role and a rule filled it (a domestic event's own state). */
+  implicit?: boolean;
 }
 
 /** A money figure read from the text. */

@@ -141,8 +141,8 @@ export const triggerPatternSchema = z.object({
   objects: z.array(z.string()).default([]),
   /** Symmetric events (meet, agree, talks between X and Y): coordinated subjects are source and target. */
   symmetric: z.boolean().default(false),
-  /** For nouns: does the noun alone (no verb) report an event that happened? */
-  reason: z.string().optional(),
+  /** Fire only when the object is an actor ("call Putin", not "call an election"). */
+  requireActorObject: z.boolean().default(false),
 });
 
 /** data/events/cameo.yaml: CAMEO codes with name, Goldstein score, quad class and PLOVER type. */

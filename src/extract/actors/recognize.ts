@@ -1,0 +1,613 @@
+/**
+ * Actor recognition: dictionary matches from the gazetteer combined into
+ * actor mentions by a few patterns, each with a rule id:
+ *
+ * - `actor.person.titled`   [country|org|possessive]* TITLE Name   "U.K. Foreign Secretary Yvette Cooper"
+ * - `actor.person.known`    a name or surname from people.yaml      "Putin"
+ * - `actor.person.repeat`   the surname of a person named earlier   "Sybiha"
+ * - `actor.official`        [country|possessive]+ TITLE, no name    "Putin's foreign affairs adviser"
+ * - `actor.group`           [country|region]+ GROUP                 "Russian troops", "European leaders"
+ * - `actor.group.located`   GROUP in|of|from STATE                  "rebels in the Ivory Coast"
+ * - `actor.state|org|region` a bare name, alias, capital or seat    "Moscow", "the Kremlin", "NATO"
+ *
+ * Capitals and states after a locative preposition are places, not actors.
+ */
+import type { GazetteerMatch } from '../../knowledge/gazetteer.js';
+import type { Knowledge, LexEntry } from '../../knowledge/load.js';
+import type { Token } from '../../nlp/index.js';
+import type { Actor, ActorKind, Place, Sector } from '../../types.js';
+import { type Context, type Mention, span } from '../context.js';
+
+interface Lex {
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  values: LexEntry[];
+}
+
+/** A modifier before a title or group noun: a state, organisation, region or person (possessive). */
+interface Modifier {
+  code: string;
+  name: string;
+  lex: Lex;
+  possessive: boolean;
+  personActor?: Actor;
+}
+
+const LOCATIVE = new Set(['in', 'at', 'near', 'inside', 'outside', 'across', 'throughout', 'around', 'within', 'into']);
+const NAME_PARTICLES = new Set(['bin', 'al', 'al-', 'el', 'de', 'van', 'von', 'der', 'da', 'ibn', 'abu', 'la', 'le']);
+const SECTOR_NAMES: Record<string, string> = {
+  GOV: 'government',
+  MIL: 'military',
+  REB: 'rebels',
+  OPP: 'opposition',
+  COP: 'police',
+  JUD: 'judiciary',
+  LEG: 'legislature',
+  BUS: 'business',
+  MED: 'media',
+  CVL: 'civilians',
+  NGO: 'NGO',
+  IGO: 'IGO',
+  SPY: 'intelligence',
+  DIP: 'diplomats',
+  REF: 'refugees',
+  PTY: 'party',
+};
+
+export function recognizeActors(ctx: Context): void {
+  const lexes = scanLexicon(ctx);
+  const tokens = ctx.doc.tokens;
+  const lexAt = new Map<number, Lex>();
+  for (const lex of lexes) lexAt.set(lex.first, lex);
+  const articleDate = ctx.article.date;
+
+  let i = 0;
+  while (i < tokens.length) {
+    const lex = lexAt.get(i);
+    if (!lex) {
+      const repeat = matchSurnameRepeat(ctx, i);
+      if (repeat) {
+        addMention(ctx, repeat, i, i + 1, 'surname', 'actor.person.repeat');
+      }
+      i++;
+      continue;
+    }
+
+    // Gather a run of modifiers (states, regions, organisations, possessive persons).
+    const modifiers: Modifier[] = [];
+    let k = i;
+    while (true) {
+      const m = lexAt.get(k);
+      if (!m) break;
+      const mod = asModifier(ctx, m, articleDate);
+      if (!mod) break;
+      let next = m.last;
+      const possessive = isPossessiveMarker(tokens[next]);
+      if (possessive) next++;
+      mod.possessive = possessive;
+      modifiers.push(mod);
+      k = next;
+      // "U.S. and Russian negotiators": coordinated modifiers share the head noun.
+      if (!possessive && tokens[k]?.lower === 'and' && lexAt.get(k + 1) && asModifier(ctx, lexAt.get(k + 1) as Lex)) {
+        k++;
+      }
+      if (possessive) break;
+    }
+
+    // Titles (possibly chained: "Deputy Prime Minister and Foreign Minister") after the modifiers.
+    let titleLex: Lex | undefined;
+    let head = lexAt.get(k);
+    if (head && has(head, 'title')) {
+      titleLex = head;
+      k = head.last;
+      head = lexAt.get(k);
+      if (head && has(head, 'title')) {
+        titleLex = { ...titleLex, last: head.last, end: head.end, values: head.values };
+        k = head.last;
+      }
+    }
+
+    if (titleLex) {
+      const title = entryOf(titleLex, 'title') as Extract<LexEntry, { kind: 'title' }>;
+      const name = readName(ctx, k, lexAt);
+      const start = modifiers[0]?.lex.first ?? titleLex.first;
+      recordModifiers(ctx, modifiers);
+      if (name) {
+        const actor = personActor(ctx, name, title, modifiers, articleDate);
+        addMention(ctx, actor, start, name.last, 'title', 'actor.person.titled');
+        i = name.last;
+        continue;
+      }
+      if (modifiers.length) {
+        const mod = modifiers[modifiers.length - 1] as Modifier;
+        const role = ctx.doc.text.slice(titleLex.start, titleLex.end);
+        const actor = ensureActor(ctx, {
+          id: `${mod.code}~${slug(role)}${mod.personActor ? `~of-${slug(mod.personActor.name)}` : ''}`,
+          name: `${mod.personActor ? `${mod.personActor.name}'s` : mod.name} ${role}`,
+          code: mod.code,
+          kind: 'person',
+          sector: title.sector,
+          role: title.role,
+        });
+        addMention(ctx, actor, start, titleLex.last, 'title', 'actor.official');
+        i = titleLex.last;
+        continue;
+      }
+      // "the president": the most recent person holding that title.
+      const previous = tokens[titleLex.first - 1];
+      if (previous?.lower === 'the') {
+        const antecedent = latestPersonWithRole(ctx, title.role);
+        if (antecedent) {
+          addMention(ctx, antecedent, titleLex.first - 1, titleLex.last, 'role-noun', 'actor.coref.title');
+          i = titleLex.last;
+          continue;
+        }
+      }
+      i = titleLex.last;
+      continue;
+    }
+
+    // Group nouns after modifiers: "Russian troops", "European allies", "Ukraine's military".
+    if (modifiers.length && head && has(head, 'group')) {
+      const group = entryOf(head, 'group') as Extract<LexEntry, { kind: 'group' }>;
+      const plural = tokens[head.last - 1]?.text.endsWith('s') ?? true;
+      recordModifiers(ctx, modifiers);
+      for (const mod of modifiers) {
+        const actor = groupActor(ctx, mod.code, mod.name, group.sector);
+        addMention(ctx, actor, mod.lex.first, head.last, 'group', 'actor.group', { plural });
+      }
+      i = head.last;
+      continue;
+    }
+
+    // Bare actors.
+    if (modifiers.length) {
+      for (const mod of modifiers) emitBare(ctx, mod, lexAt);
+      i = k;
+      continue;
+    }
+
+    const person = entryOf(lex, 'person');
+    if (person?.kind === 'person') {
+      addMention(ctx, knownPersonActor(ctx, person.id, articleDate), lex.first, lex.last, person.via, 'actor.person.known');
+      i = lex.last;
+      continue;
+    }
+    if (has(lex, 'group')) {
+      const located = locatedGroup(ctx, lex, lexAt);
+      if (located) {
+        addMention(ctx, located.actor, lex.first, located.last, 'group', 'actor.group.located', { plural: true });
+        i = located.last;
+        continue;
+      }
+    }
+    if (has(lex, 'place')) addPlace(ctx, lex, (entryOf(lex, 'place') as { code: string }).code, 'place.gazetteer');
+    i = lex.last;
+  }
+  resolvePronouns(ctx);
+}
+
+/** Longest gazetteer match at each token start, left to right, non-overlapping. */
+function scanLexicon(ctx: Context): Lex[] {
+  const { doc, knowledge } = ctx;
+  const tokens = doc.tokens;
+  const endToToken = new Map<number, number>();
+  for (const t of tokens) endToToken.set(t.end, t.i);
+  const lexes: Lex[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const token = tokens[i] as Token;
+    const matches: GazetteerMatch<LexEntry>[] = knowledge.gazetteer.matchAt(
+      doc.text,
+      ctx.lower,
+      token.start,
+      ctx.tokenEnds,
+    );
+    const best = matches[0];
+    if (!best) {
+      i++;
+      continue;
+    }
+    const last = (endToToken.get(best.end) ?? i) + 1;
+    // A sentence-initial capitalised common word is not a name ("Chad" the country, yes; "Turkey" in a menu, no).
+    lexes.push({ first: i, last, start: best.start, end: best.end, values: best.values });
+    i = last;
+  }
+  return lexes;
+}
+
+function has(lex: Lex, kind: LexEntry['kind']): boolean {
+  return lex.values.some((v) => v.kind === kind);
+}
+
+function entryOf(lex: Lex, kind: LexEntry['kind']): LexEntry | undefined {
+  return lex.values.find((v) => v.kind === kind);
+}
+
+function isPossessiveMarker(token: Token | undefined): boolean {
+  return !!token && (token.lower === "'s" || token.lower === "'");
+}
+
+function asModifier(ctx: Context, lex: Lex, date?: string): Modifier | undefined {
+  for (const v of lex.values) {
+    if (v.kind === 'state') return { code: v.code, name: stateName(ctx.knowledge, v.code), lex, possessive: false };
+    if (v.kind === 'org') return { code: v.code, name: v.name, lex, possessive: false };
+    if (v.kind === 'region') return { code: v.code, name: v.name, lex, possessive: false };
+  }
+  const person = entryOf(lex, 'person');
+  if (person?.kind === 'person') {
+    // Only a possessive person modifies ("Putin's adviser"); checked by the caller's possessive test.
+    const next = ctx.doc.tokens[lex.last];
+    if (!isPossessiveMarker(next)) return undefined;
+    const actor = knownPersonActor(ctx, person.id, date);
+    return { code: actor.code, name: actor.name, lex, possessive: true, personActor: actor };
+  }
+  return undefined;
+}
+
+function stateName(knowledge: Knowledge, code: string): string {
+  return knowledge.countries.get(code)?.name ?? knowledge.regions.get(code)?.name ?? code;
+}
+
+/** A person's name after a title: a known person, or a run of capitalised words. */
+function readName(ctx: Context, from: number, lexAt: Map<number, Lex>): { first: number; last: number; kbId?: string } | undefined {
+  const tokens = ctx.doc.tokens;
+  const lex = lexAt.get(from);
+  if (lex) {
+    const person = entryOf(lex, 'person');
+    if (person?.kind === 'person') return { first: from, last: lex.last, kbId: person.id };
+    if (!has(lex, 'title')) return undefined;
+  }
+  let k = from;
+  while (k < tokens.length && k - from < 5) {
+    const t = tokens[k] as Token;
+    if (t.sentence !== tokens[from]?.sentence) break;
+    const capital = /^\p{Lu}[\p{L}'’.-]*$/u.test(t.text) && t.text !== t.text.toUpperCase();
+    const initial = /^\p{Lu}\.$/u.test(t.text);
+    const particle = k > from && NAME_PARTICLES.has(t.lower) && /^\p{Lu}/u.test(tokens[k + 1]?.text ?? '');
+    if (!(capital || initial || particle)) break;
+    if (k > from && lexAt.has(k) && !has(lexAt.get(k) as Lex, 'person')) break;
+    k++;
+  }
+  if (k === from) return undefined;
+  return { first: from, last: k };
+}
+
+function personActor(
+  ctx: Context,
+  name: { first: number; last: number; kbId?: string },
+  title: { role: string; sector: Sector },
+  modifiers: Modifier[],
+  date?: string,
+): Actor {
+  if (name.kbId) {
+    const actor = knownPersonActor(ctx, name.kbId, date);
+    if (!actor.role) actor.role = title.role;
+    return actor;
+  }
+  const text = ctx.doc.text.slice(ctx.doc.tokens[name.first]?.start, ctx.doc.tokens[name.last - 1]?.end);
+  const modifier = modifiers[modifiers.length - 1];
+  const code = modifier?.code ?? codeFromContext(ctx, name.first);
+  const rule = modifier ? undefined : 'code from context';
+  const actor = ensureActor(ctx, {
+    id: `person:${slug(text)}`,
+    name: text,
+    code,
+    kind: 'person',
+    sector: title.sector,
+    role: title.role,
+  });
+  if (rule) ctx.warnings.push(`${text}: no country in the title; code ${code} taken from the context`);
+  return actor;
+}
+
+/** Resolves a person from people.yaml with the office held on the article's date. */
+function knownPersonActor(ctx: Context, kbId: string, date?: string): Actor {
+  const existing = ctx.actors.get(`person:${kbId}`);
+  if (existing) return existing;
+  const entry = ctx.knowledge.people.get(kbId);
+  if (!entry) throw new Error(`people.yaml has no ${kbId}`);
+  const day = date ?? new Date().toISOString().slice(0, 10);
+  const held = entry.offices.filter((o) => (!o.from || o.from <= day) && (!o.to || day < o.to));
+  const office = held[0] ?? [...entry.offices].sort((a, b) => (b.from ?? '').localeCompare(a.from ?? ''))[0];
+  return ensureActor(ctx, {
+    id: `person:${kbId}`,
+    name: entry.name,
+    code: office?.code ?? 'UNK',
+    kind: 'person',
+    sector: office?.sector,
+    role: office?.role,
+    kbId: `people.yaml#${kbId}`,
+  });
+}
+
+function groupActor(ctx: Context, code: string, name: string, sector: Sector): Actor {
+  return ensureActor(ctx, {
+    id: `${code}.${sector}`,
+    name: `${name} (${SECTOR_NAMES[sector] ?? sector})`,
+    code,
+    kind: 'group',
+    sector,
+  });
+}
+
+/** "rebels in the Ivory Coast", "Leaders of the opposition coalition in Baku". */
+function locatedGroup(ctx: Context, lex: Lex, lexAt: Map<number, Lex>): { actor: Actor; last: number } | undefined {
+  const tokens = ctx.doc.tokens;
+  const prep = tokens[lex.last];
+  if (!prep || !['in', 'of', 'from'].includes(prep.lower)) return undefined;
+  let k = lex.last + 1;
+  if (tokens[k]?.lower === 'the') k++;
+  const target = lexAt.get(k);
+  if (!target) return undefined;
+  const state = entryOf(target, 'state') ?? entryOf(target, 'place');
+  if (!state || (state.kind !== 'state' && state.kind !== 'place')) return undefined;
+  const group = entryOf(lex, 'group') as Extract<LexEntry, { kind: 'group' }>;
+  return { actor: groupActor(ctx, state.code, stateName(ctx.knowledge, state.code), group.sector), last: target.last };
+}
+
+/** A bare state, organisation or region name; capitals and seats after "in/at" are places. */
+function emitBare(ctx: Context, mod: Modifier, lexAt: Map<number, Lex>): void {
+  const { lex } = mod;
+  const tokens = ctx.doc.tokens;
+  let before = tokens[lex.first - 1];
+  if (before?.lower === 'the') before = tokens[lex.first - 2];
+  const locative = !!before && LOCATIVE.has(before.lower);
+  if (mod.personActor) {
+    addMention(ctx, mod.personActor, lex.first, lex.last, 'name', 'actor.person.known', { possessive: true });
+    return;
+  }
+  for (const v of lex.values) {
+    if (v.kind === 'state') {
+      if (locative && v.via !== 'demonym') {
+        addPlace(ctx, lex, v.code, `place.${v.via}`);
+        return;
+      }
+      const next = tokens[lex.last + (mod.possessive ? 1 : 0)];
+      const isAdjective = v.via === 'demonym' && !/s$/.test(tokens[lex.last - 1]?.text ?? '');
+      // "Russian aggression", "U.S. peace proposal": the name qualifies a noun rather than acting.
+      const modifier =
+        !mod.possessive &&
+        !!next &&
+        (isAdjective ? ['NOUN', 'PROPN', 'ADJ'].includes(next.pos) : (v.via === 'name' || v.via === 'alias') && next.pos === 'NOUN' && !next.text.endsWith("'s"));
+      const sector: Sector | undefined = v.via === 'capital' || v.via === 'seat' ? v.sector : undefined;
+      const actor = ensureActor(ctx, {
+        id: sector ? `${v.code}.${sector}` : v.code,
+        name: sector ? `${stateName(ctx.knowledge, v.code)} (${SECTOR_NAMES[sector] ?? sector})` : stateName(ctx.knowledge, v.code),
+        code: v.code,
+        kind: 'state',
+        sector,
+      });
+      addMention(ctx, actor, lex.first, lex.last, v.via, `actor.state.${v.via}`, {
+        possessive: mod.possessive,
+        modifier,
+        plural: v.via === 'demonym' && !isAdjective,
+      });
+      return;
+    }
+    if (v.kind === 'org') {
+      const actor = ensureActor(ctx, {
+        id: `org:${v.id}`,
+        name: v.name,
+        code: v.code,
+        kind: v.orgKind === 'group' ? 'group' : 'organization',
+        sector: v.sector,
+      });
+      addMention(ctx, actor, lex.first, lex.last, 'name', 'actor.org', { possessive: mod.possessive, plural: v.orgKind === 'group' });
+      return;
+    }
+    if (v.kind === 'region') {
+      if (locative) {
+        addPlace(ctx, lex, v.code, 'place.region');
+        return;
+      }
+      const next = tokens[lex.last];
+      const modifier = v.via === 'adjective' && !!next && (next.pos === 'NOUN' || next.pos === 'PROPN');
+      if (v.via === 'adjective' && !modifier) return;
+      const actor = ensureActor(ctx, { id: v.code, name: v.name, code: v.code, kind: 'region' });
+      addMention(ctx, actor, lex.first, lex.last, v.via, `actor.region.${v.via}`, { modifier, plural: true });
+      return;
+    }
+  }
+  void lexAt;
+}
+
+/**
+ * The organisation or state in "NATO Secretary General Mark Rutte" is
+ * mentioned too: it joins the article's actors, but does not act in the
+ * sentence (it is not placed in `mentionAt`).
+ */
+function recordModifiers(ctx: Context, modifiers: Modifier[]): void {
+  for (const mod of modifiers) {
+    if (mod.personActor) continue;
+    const v = mod.lex.values.find((x) => x.kind === 'state' || x.kind === 'org' || x.kind === 'region');
+    if (!v) continue;
+    const actor =
+      v.kind === 'org'
+        ? ensureActor(ctx, { id: `org:${v.id}`, name: v.name, code: v.code, kind: v.orgKind === 'group' ? 'group' : 'organization', sector: v.sector })
+        : ensureActor(ctx, { id: v.code, name: stateName(ctx.knowledge, v.code), code: v.code, kind: v.kind === 'region' ? 'region' : 'state' });
+    const surface = ctx.doc.text.slice(mod.lex.start, mod.lex.end);
+    if (!actor.aliases.includes(surface)) actor.aliases.push(surface);
+    ctx.mentions.push({
+      actor,
+      first: mod.lex.first,
+      last: mod.lex.last,
+      start: mod.lex.start,
+      end: mod.lex.end,
+      via: 'modifier',
+      rule: 'actor.modifier',
+      possessive: mod.possessive,
+      modifier: true,
+      plural: false,
+    });
+  }
+}
+
+function matchSurnameRepeat(ctx: Context, i: number): Actor | undefined {
+  const token = ctx.doc.tokens[i] as Token;
+  if (!/^\p{Lu}/u.test(token.text)) return undefined;
+  for (const actor of ctx.actors.values()) {
+    if (actor.kind !== 'person' || actor.kbId || !actor.id.startsWith('person:')) continue;
+    const parts = actor.name.split(/\s+/);
+    if (parts.length > 1 && parts[parts.length - 1] === token.text) return actor;
+  }
+  return undefined;
+}
+
+function latestPersonWithRole(ctx: Context, role: string): Actor | undefined {
+  const wanted = role.toLowerCase();
+  for (let m = ctx.mentions.length - 1; m >= 0; m--) {
+    const actor = ctx.mentions[m]?.actor;
+    if (actor?.kind === 'person' && actor.role && actor.role.toLowerCase().includes(wanted)) return actor;
+  }
+  return undefined;
+}
+
+/** The code of an unnamed-country person: the nearest state mention before, in the sentence or the article. */
+function codeFromContext(ctx: Context, tokenIndex: number): string {
+  const sentence = ctx.doc.tokens[tokenIndex]?.sentence;
+  const states = ctx.mentions.filter((m) => m.actor.kind === 'state' || m.actor.kind === 'group');
+  const inSentence = states.filter((m) => ctx.doc.tokens[m.first]?.sentence === sentence);
+  const pick = inSentence[inSentence.length - 1] ?? states[states.length - 1];
+  if (pick) return pick.actor.code;
+  // Look ahead in the same sentence: "President Dos Santos of Angola".
+  const s = ctx.doc.sentences[sentence ?? 0];
+  if (s) {
+    for (let t = tokenIndex; t < s.last; t++) {
+      const matches = ctx.knowledge.gazetteer.matchAt(ctx.doc.text, ctx.lower, ctx.doc.tokens[t]?.start ?? 0, ctx.tokenEnds);
+      const state = matches[0]?.values.find((v) => v.kind === 'state' || v.kind === 'place');
+      if (state && (state.kind === 'state' || state.kind === 'place')) return state.code;
+    }
+  }
+  return 'UNK';
+}
+
+function ensureActor(ctx: Context, init: Omit<Actor, 'aliases'> & { kind: ActorKind }): Actor {
+  const existing = ctx.actors.get(init.id);
+  if (existing) return existing;
+  const actor: Actor = { ...init, aliases: [] };
+  for (const key of Object.keys(actor) as (keyof Actor)[]) if (actor[key] === undefined) delete actor[key];
+  ctx.actors.set(actor.id, actor);
+  return actor;
+}
+
+function addMention(
+  ctx: Context,
+  actor: Actor,
+  first: number,
+  last: number,
+  via: string,
+  rule: string,
+  flags: { possessive?: boolean; modifier?: boolean; plural?: boolean } = {},
+): Mention {
+  const tokens = ctx.doc.tokens;
+  const start = (tokens[first] as Token).start;
+  const end = (tokens[last - 1] as Token).end;
+  const surface = ctx.doc.text.slice(start, end);
+  if (!actor.aliases.includes(surface)) actor.aliases.push(surface);
+  const mention: Mention = {
+    actor,
+    first,
+    last,
+    start,
+    end,
+    via,
+    rule,
+    possessive: flags.possessive ?? isPossessiveMarker(tokens[last]),
+    modifier: flags.modifier ?? false,
+    plural: flags.plural ?? false,
+  };
+  ctx.mentions.push(mention);
+  for (let t = first; t < last; t++) ctx.mentionAt[t] = mention;
+  return mention;
+}
+
+function addPlace(ctx: Context, lex: Lex, code: string, rule: string): void {
+  const place: Place = { span: span(ctx, lex.start, lex.end), name: ctx.doc.text.slice(lex.start, lex.end), country: code, rule };
+  ctx.places.push(place);
+  for (let t = lex.first; t < lex.last; t++) ctx.placeAt[t] = place;
+}
+
+const PERSON_PRONOUNS = new Set(['he', 'him', 'his', 'she', 'her', 'hers']);
+const OBJECT_PRONOUNS = new Set(['him', 'her']);
+const THING_PRONOUNS = new Set(['it', 'its']);
+const PLURAL_PRONOUNS = new Set(['they', 'them', 'their']);
+
+/**
+ * Pronouns take the most recent compatible actor. An object pronoun cannot
+ * be the subject of its own clause ("Cooper ... urging him": him is not Cooper).
+ */
+function resolvePronouns(ctx: Context): void {
+  const tokens = ctx.doc.tokens;
+  const ordered = [...ctx.mentions].sort((a, b) => a.first - b.first);
+  const added: Mention[] = [];
+  for (const token of tokens) {
+    const lower = token.lower;
+    const kind = PERSON_PRONOUNS.has(lower) ? 'person' : THING_PRONOUNS.has(lower) ? 'thing' : PLURAL_PRONOUNS.has(lower) ? 'plural' : undefined;
+    if (!kind || ctx.mentionAt[token.i]) continue;
+    if (lower === 'it' && isExpletiveIt(tokens, token.i)) continue;
+    const candidates = ordered.filter((m) => m.last <= token.i && !m.modifier && token.sentence - (tokens[m.first]?.sentence ?? 0) <= 2);
+    let antecedent: Mention | undefined;
+    for (let c = candidates.length - 1; c >= 0; c--) {
+      const m = candidates[c] as Mention;
+      const fits =
+        kind === 'person'
+          ? m.actor.kind === 'person'
+          : kind === 'thing'
+            ? (m.actor.kind === 'state' || m.actor.kind === 'organization') && !m.plural
+            : m.plural || m.actor.kind === 'group' || m.actor.kind === 'region';
+      if (!fits) continue;
+      if (OBJECT_PRONOUNS.has(lower) && isClauseSubject(ctx, m, token.i)) continue;
+      antecedent = m;
+      break;
+    }
+    if (!antecedent) continue;
+    const mention: Mention = {
+      actor: antecedent.actor,
+      first: token.i,
+      last: token.i + 1,
+      start: token.start,
+      end: token.end,
+      via: 'pronoun',
+      rule: 'actor.coref.pronoun',
+      possessive: lower === 'his' || lower === 'its' || lower === 'their' || lower === 'her',
+      modifier: false,
+      plural: kind === 'plural',
+    };
+    added.push(mention);
+    ctx.mentionAt[token.i] = mention;
+  }
+  ctx.mentions.push(...added);
+  ctx.mentions.sort((a, b) => a.first - b.first);
+}
+
+/** "it is important to", "it was unclear whether": no antecedent. */
+function isExpletiveIt(tokens: Token[], i: number): boolean {
+  const next = tokens[i + 1];
+  const after = tokens[i + 2];
+  if (!next) return true;
+  if (['is', 'was', "'s", 'remains', 'seems', 'appears', 'has', 'had'].includes(next.lower)) {
+    if (after && (after.pos === 'ADJ' || after.lower === 'not' || after.lower === 'been' || after.lower === 'time')) return true;
+  }
+  return false;
+}
+
+/** The first actor mention of the sentence before the pronoun, with no verb boundary in between, acts as its subject. */
+function isClauseSubject(ctx: Context, mention: Mention, pronounIndex: number): boolean {
+  const tokens = ctx.doc.tokens;
+  const sentence = tokens[pronounIndex]?.sentence;
+  if (tokens[mention.first]?.sentence !== sentence) return false;
+  const first = ctx.mentions.find((m) => tokens[m.first]?.sentence === sentence && !m.modifier && !m.possessive);
+  return first?.actor === mention.actor;
+}
+
+export function slug(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}

@@ -1,0 +1,102 @@
+/**
+ * The state one extraction passes from stage to stage. Created per article,
+ * dropped after it: the only long-lived objects are the NLP model and the
+ * `Knowledge`.
+ */
+import type { Knowledge } from '../knowledge/load.js';
+import type { Doc, Token } from '../nlp/index.js';
+import type {
+  Actor,
+  ActorRef,
+  Amount,
+  Article,
+  Commitment,
+  DateMention,
+  Event,
+  Place,
+  Span,
+  Stance,
+  Statement,
+} from '../types.js';
+
+/** An actor mention with its token range, as the stages use it. */
+export interface Mention {
+  actor: Actor;
+  /** Token range, last exclusive. */
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  via: string;
+  rule: string;
+  /** The mention is a possessor ("Canada's" in "Canada's support"). */
+  possessive: boolean;
+  /** A bare adjective ("Russian" in "Russian aggression"): it modifies, it does not act. */
+  modifier: boolean;
+  plural: boolean;
+}
+
+export interface ArticleInput {
+  text: string;
+  id?: string;
+  title?: string;
+  date?: string;
+  outlet?: string;
+  url?: string;
+  author?: string;
+  origin?: string;
+  language?: string;
+}
+
+export interface Context {
+  article: ArticleInput & { id: string };
+  doc: Doc;
+  knowledge: Knowledge;
+  /** `normalise(doc.text)`: same offsets, lower case, folded quotes. */
+  lower: string;
+  tokenEnds: Set<number>;
+  actors: Map<string, Actor>;
+  mentions: Mention[];
+  /** For each token, the mention covering it. */
+  mentionAt: (Mention | undefined)[];
+  /** For each token, the place covering it (places are not actors). */
+  placeAt: (Place | undefined)[];
+  events: Event[];
+  statements: Statement[];
+  amounts: Amount[];
+  /** Token range of each amount, by amount id. */
+  amountTokens: Map<string, { first: number; last: number }>;
+  dates: DateMention[];
+  places: Place[];
+  commitments: Commitment[];
+  stances: Stance[];
+  warnings: string[];
+}
+
+export function span(ctx: Context, start: number, end: number): Span {
+  return { start, end, text: ctx.doc.text.slice(start, end) };
+}
+
+export function tokenSpan(ctx: Context, first: number, last: number): Span {
+  const a = ctx.doc.tokens[first] as Token;
+  const b = ctx.doc.tokens[last - 1] as Token;
+  return span(ctx, a.start, b.end);
+}
+
+export function sentenceSpan(ctx: Context, sentence: number): Span {
+  const s = ctx.doc.sentences[sentence];
+  if (!s) throw new Error(`no sentence ${sentence}`);
+  return span(ctx, s.start, s.end);
+}
+
+export function refOf(ctx: Context, mention: Mention): ActorRef {
+  const a = mention.actor;
+  return {
+    actorId: a.id,
+    code: a.code,
+    name: a.name,
+    kind: a.kind,
+    ...(a.sector ? { sector: a.sector } : {}),
+    mention: span(ctx, mention.start, mention.end),
+  };
+}

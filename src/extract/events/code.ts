@@ -1,0 +1,501 @@
+/**
+ * Event coding: verb and noun triggers, their source and target, modality,
+ * date and place. Roles come from a shallow reading of the clause:
+ *
+ * - source: the subject (the nearest actor left of the verb group in its
+ *   clause, with its coordinated partners), the subject of the main clause
+ *   for a participle (", urging him") or a coordinated verb ("... and
+ *   cautioned"), or the `by` agent of a passive;
+ * - target: the direct object, else the actor after one of the pattern's
+ *   prepositions, else the first actor after the trigger in the clause, else
+ *   another actor earlier in the sentence, else the source's own state
+ *   (domestic events, marked `implicit`).
+ */
+import type { CameoEntry } from '../../knowledge/schema.js';
+import type { Token } from '../../nlp/index.js';
+import type { ActorRef, Event, EventType, QuadClass } from '../../types.js';
+import { type Context, type Mention, refOf, sentenceSpan, tokenSpan } from '../context.js';
+import { type Modality, modalityOf } from './modality.js';
+import { matchNoun, matchVerb, type PatternMatch } from './patterns.js';
+
+const CLAUSE_OPENERS = new Set([';', ':', 'who', 'which', 'whom', 'whose', 'because', 'while', 'although', 'though', 'whereas', 'but', 'if', 'whether', 'unless', 'when', 'since', 'after', 'before', 'as']);
+const CLAUSE_CLOSERS = new Set([';', 'who', 'which', 'whom', 'because', 'while', 'although', 'though', 'whereas', 'but', 'unless', 'when']);
+const SPEECH_LEMMAS = new Set(['say', 'tell', 'report', 'confirm', 'announce', 'add', 'state', 'claim', 'note', 'write', 'quote']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'that', 'these', 'those', 'some', 'all', 'both']);
+
+const INTENT_CAMEO: Partial<Record<EventType, string>> = {
+  CONSULT: '036',
+  AID: '033',
+  COOPERATE: '031',
+  SUPPORT: '032',
+  RETREAT: '034',
+  CONCEDE: '034',
+};
+const THREAT_CAMEO: Partial<Record<EventType, string>> = {
+  SANCTION: '131',
+  COERCE: '137',
+  ASSAULT: '138',
+  MOBILIZE: '138',
+  PROTEST: '133',
+};
+
+export function codeEvents(ctx: Context): void {
+  const { doc } = ctx;
+  for (let s = 0; s < doc.sentences.length; s++) {
+    const sentence = doc.sentences[s];
+    if (!sentence) continue;
+    const produced: { event: Event; trigger: number; governor?: number }[] = [];
+    for (let i = sentence.first; i < sentence.last; i++) {
+      const token = doc.tokens[i] as Token;
+      if (ctx.mentionAt[i]) continue;
+      if (token.pos === 'VERB' || token.pos === 'AUX' || (token.pos === 'NOUN' && /ed$|ing$/.test(token.lower))) {
+        const clauseEnd = clauseEndOf(ctx, i, sentence.last);
+        const match = matchVerb(ctx.knowledge.patterns, doc.tokens, i, clauseEnd);
+        if (match) {
+          produced.push(...verbEvents(ctx, match, s, clauseEnd));
+          i = match.last - 1;
+          continue;
+        }
+      }
+      if (token.pos === 'NOUN' || token.pos === 'PROPN' || token.pos === 'ADJ') {
+        const match = matchNoun(ctx.knowledge.patterns, doc.tokens, i, sentence.last);
+        if (match) {
+          const event = nounEvent(ctx, match, s);
+          if (event) produced.push({ event, trigger: i });
+          i = match.last - 1;
+        }
+      }
+    }
+    for (const item of dedupe(produced)) ctx.events.push(item.event);
+  }
+  ctx.events.forEach((e, n) => {
+    e.id = `e${n + 1}`;
+  });
+}
+
+/** Drops an event embedded in another trigger's complement, and noun events repeating a verb event. */
+function dedupe(items: { event: Event; trigger: number; governor?: number }[]): { event: Event; trigger: number }[] {
+  const triggers = new Set(items.map((x) => x.trigger));
+  const kept = items.filter((x) => x.governor === undefined || !triggers.has(x.governor));
+  const seen = new Set<string>();
+  const out: { event: Event; trigger: number }[] = [];
+  // Verb events first so that a noun event repeating one is the one dropped.
+  const ordered = [...kept].sort((a, b) => Number(a.event.rule.includes('.n.')) - Number(b.event.rule.includes('.n.')));
+  for (const item of ordered) {
+    const e = item.event;
+    const key = `${e.type}|${e.source.code}|${e.target?.code ?? ''}|${e.negated}|${e.hypothetical}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(item);
+  }
+  return out.sort((a, b) => a.trigger - b.trigger);
+}
+
+function verbEvents(ctx: Context, match: PatternMatch, sentence: number, clauseEnd: number): { event: Event; trigger: number; governor?: number }[] {
+  const tokens = ctx.doc.tokens;
+  const i = match.first;
+  const clauseStart = clauseStartOf(ctx, i);
+  const s = ctx.doc.sentences[sentence] as { first: number; last: number };
+  const modality = modalityOf(tokens, i, clauseStart, s.last);
+  const governor = modality.intent || modality.hypothetical ? governorTrigger(tokens, i, clauseStart) : undefined;
+
+  const passive = isPassive(tokens, i, match.last);
+  let sources: Mention[] = [];
+  let target: Mention | undefined;
+  let sourceRule = 'subject';
+  if (passive) {
+    const agent = byAgent(ctx, match.last, clauseEnd);
+    const patient = subjectOf(ctx, i, clauseStart);
+    if (agent) sources = [agent];
+    target = patient[0];
+    sourceRule = 'passive-agent';
+  } else {
+    sources = subjectOf(ctx, i, clauseStart);
+  }
+  if (!sources.length && (match.pattern.type === 'ASSAULT' || match.pattern.type === 'COERCE')) {
+    const place = placeInSentence(ctx, sentence);
+    if (place?.country) {
+      sources = [placeMention(ctx, place.country, place.span.start, place.span.end)];
+      sourceRule = 'place';
+    }
+  }
+  if (!sources.length) return [];
+
+  if (!target) target = targetOf(ctx, match, clauseEnd, sources);
+  if (!target && match.pattern.requireActorObject) return [];
+  const symmetricPair = match.pattern.symmetric && !target && distinctCodes(sources).length > 1;
+  if (symmetricPair) {
+    const [a, b] = distinctCodes(sources);
+    return [{ event: buildEvent(ctx, match, sentence, a as Mention, b as Mention, modality, `${sourceRule}+symmetric`), trigger: i, governor }];
+  }
+  if (!target) target = earlierInSentence(ctx, sentence, i, sources);
+
+  const out: { event: Event; trigger: number; governor?: number }[] = [];
+  for (const source of distinctCodes(sources)) {
+    if (target && target.actor.code === source.actor.code && target.actor === source.actor) continue;
+    out.push({ event: buildEvent(ctx, match, sentence, source, target, modality, sourceRule), trigger: i, governor });
+  }
+  return out;
+}
+
+function nounEvent(ctx: Context, match: PatternMatch, sentence: number): Event | undefined {
+  const tokens = ctx.doc.tokens;
+  const i = match.first;
+  const s = ctx.doc.sentences[sentence] as { first: number; last: number };
+  // Source: a possessive or adjective just before the noun phrase ("Russia's invasion", "Russian aggression").
+  let source: Mention | undefined;
+  for (let k = i - 1; k >= s.first && k >= i - 4; k--) {
+    const m = ctx.mentionAt[k];
+    if (m) {
+      if (m.possessive || m.modifier || m.last === i || tokens[m.last]?.lower === "'s") source = m;
+      break;
+    }
+    const t = tokens[k] as Token;
+    if (!(t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PUNCT' || t.lower === "'s" || t.pos === 'NUM' || t.pos === 'ADV')) break;
+  }
+  let k = match.last;
+  // "by X" agent.
+  if (tokens[k]?.lower === 'by') {
+    const agent = mentionAfter(ctx, k + 1, s.last);
+    if (agent) {
+      source = agent;
+      k = agent.last;
+    }
+  }
+  let target: Mention | undefined;
+  const prep = tokens[k]?.lower ?? '';
+  const symmetric = match.pattern.symmetric;
+  if (prep === 'between' && symmetric) {
+    const parties = listAfter(ctx, k + 1, s.last);
+    const distinct = distinctCodes(parties);
+    if (distinct.length >= 2) {
+      source = distinct[0];
+      target = distinct[1];
+    }
+  } else if (match.pattern.targetPreps.includes(prep)) {
+    target = mentionAfter(ctx, k + 1, s.last);
+    if (target && !source && symmetric && prep === 'with') source = nearestBefore(ctx, i, s.first, target);
+  }
+  if (!source || !target || source.actor.code === target.actor.code) return undefined;
+  const modality = nounModality(tokens, i, s.first);
+  return buildEvent(ctx, match, sentence, source, target, modality, 'noun');
+}
+
+function nounModality(tokens: Token[], i: number, first: number): Modality {
+  const cues: string[] = [];
+  let hypothetical = false;
+  let negated = false;
+  for (let k = Math.max(first, i - 5); k < i; k++) {
+    const t = tokens[k] as Token;
+    if (['possible', 'possibility', 'potential', 'proposed', 'planned', 'future', 'prospect', 'threat', 'risk', 'if', 'whether', 'would', 'could', 'may', 'might', 'any'].includes(t.lower)) {
+      hypothetical = true;
+      cues.push(t.text);
+    }
+    if (t.lower === 'no' || t.lower === 'without') {
+      negated = true;
+      cues.push(t.text);
+    }
+  }
+  return { negated, hypothetical, intent: false, cues };
+}
+
+function buildEvent(
+  ctx: Context,
+  match: PatternMatch,
+  sentence: number,
+  source: Mention,
+  target: Mention | undefined,
+  modality: Modality,
+  roleRule: string,
+): Event {
+  const pattern = match.pattern;
+  let type: EventType = pattern.type;
+  let cameo = pattern.cameo;
+  let negated = modality.negated;
+  let rule = `${pattern.id}/${roleRule}`;
+  const hypothetical = modality.hypothetical;
+  const quad = quadOf(ctx.knowledge.cameo.get(cameo.slice(0, 2).padStart(2, '0')));
+  if (modality.intent && !hypothetical) {
+    if (negated && (quad === 1 || quad === 2) && type !== 'REJECT') {
+      type = 'REJECT';
+      cameo = '120';
+      negated = false;
+      rule += '+refused-intent';
+    } else if (!negated && (quad === 1 || quad === 2) && INTENT_CAMEO[type]) {
+      cameo = INTENT_CAMEO[type] as string;
+      type = 'AGREE';
+      rule += '+intent';
+    } else if (!negated && THREAT_CAMEO[type]) {
+      cameo = THREAT_CAMEO[type] as string;
+      type = 'THREATEN';
+      rule += '+intent';
+    }
+  }
+  const entry = lookupCameo(ctx, cameo);
+  const triggerSpan = tokenSpan(ctx, match.first, match.object ? Math.max(match.last, match.object.last) : match.last);
+  const dateMention = ctx.dates.find((d) => ctx.doc.tokens.some((t) => t.sentence === sentence && t.start === d.span.start));
+  const place = placeInSentence(ctx, sentence);
+  const targetRef: ActorRef | null = target ? refOf(ctx, target) : domesticTarget(ctx, source);
+  const event: Event = {
+    id: '',
+    type,
+    cameo,
+    goldstein: entry?.goldstein ?? 0,
+    quadClass: quadOf(entry) ?? 1,
+    source: refOf(ctx, source),
+    target: targetRef,
+    negated,
+    hypothetical,
+    trigger: triggerSpan,
+    evidence: sentenceSpan(ctx, sentence),
+    amounts: [],
+    issues: [],
+    rule,
+  };
+  if (pattern.mode) event.mode = pattern.mode;
+  const date = dateMention?.value ?? ctx.article.date;
+  if (date) event.date = date;
+  if (place) event.place = place;
+  if (modality.cues.length) event.rule += ` [${modality.cues.join(', ')}]`;
+  return event;
+}
+
+function lookupCameo(ctx: Context, code: string): CameoEntry | undefined {
+  const table = ctx.knowledge.cameo;
+  return table.get(code) ?? table.get(code.slice(0, 3)) ?? table.get(code.slice(0, 2));
+}
+
+function quadOf(entry: CameoEntry | undefined): QuadClass | undefined {
+  return entry?.quad as QuadClass | undefined;
+}
+
+/** With no target named, a domestic event: the source's own state. */
+function domesticTarget(ctx: Context, source: Mention): ActorRef | null {
+  const code = source.actor.code;
+  if (!code || code === 'UNK') return null;
+  const country = ctx.knowledge.countries.get(code);
+  return { actorId: code, code, name: country?.name ?? code, kind: country ? 'state' : source.actor.kind, implicit: true };
+}
+
+function distinctCodes(mentions: Mention[]): Mention[] {
+  const seen = new Set<string>();
+  return mentions.filter((m) => {
+    if (seen.has(m.actor.code)) return false;
+    seen.add(m.actor.code);
+    return true;
+  });
+}
+
+function isPassive(tokens: Token[], i: number, last: number): boolean {
+  const verb = tokens[i] as Token;
+  if (!/(ed|en|wn|ne|ht|lt|ck|id|ung|ot|ut)$/.test(verb.lower) || verb.lower.endsWith('ing')) return false;
+  for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+    const t = tokens[k] as Token;
+    if (['was', 'were', 'been', 'being', 'is', 'are', 'be', 'get', 'got'].includes(t.lower)) return true;
+    if (t.pos !== 'ADV' && t.pos !== 'PART') break;
+  }
+  // Reduced relative: "a camp attacked by militiamen".
+  return tokens[last]?.lower === 'by' && tokens[i - 1]?.pos === 'NOUN';
+}
+
+function byAgent(ctx: Context, from: number, clauseEnd: number): Mention | undefined {
+  for (let k = from; k < clauseEnd && k < from + 8; k++) {
+    if (ctx.doc.tokens[k]?.lower === 'by') return mentionAfter(ctx, k + 1, clauseEnd);
+  }
+  return undefined;
+}
+
+/** The subject of the verb at `i`: see the module comment. */
+function subjectOf(ctx: Context, i: number, clauseStart: number): Mention[] {
+  const tokens = ctx.doc.tokens;
+  const verb = tokens[i] as Token;
+  const sentence = ctx.doc.sentences[verb.sentence] as { first: number };
+  // Skip back over the verb group.
+  let k = i - 1;
+  while (k >= sentence.first && ['AUX', 'ADV', 'PART'].includes(tokens[k]?.pos ?? '') && !ctx.mentionAt[k]) k--;
+  const before = tokens[k];
+  // Participle after a comma, or a verb coordinated with the one before: the main clause's subject.
+  const participle = verb.lower.endsWith('ing') && before?.text === ',';
+  const coordinated = (before?.lower === 'and' || before?.lower === 'but' || before?.lower === 'then') && !ctx.mentionAt[k - 1];
+  if (participle || coordinated) {
+    const main = previousVerb(ctx, sentence.first, k);
+    if (main !== undefined) return subjectOf(ctx, main, clauseStartOf(ctx, main));
+    if (participle) {
+      // An appositive participle ("European NATO countries, meeting in Brussels, ...") describes the actor before it.
+      const described = ctx.mentionAt[k - 1];
+      if (described && !described.modifier) return coordinatedGroup(ctx, described, sentence.first);
+    }
+    return [];
+  }
+  for (let j = k; j >= clauseStart && j >= sentence.first; j--) {
+    const m = ctx.mentionAt[j];
+    if (m && !m.modifier && !(m.possessive && m.last < i && tokens[m.last]?.lower === "'s" && m.last + 1 < i)) {
+      const prep = tokens[m.first - 1];
+      if (prep && prep.pos === 'ADP' && !['by'].includes(prep.lower) && j !== k) {
+        j = m.first;
+        continue;
+      }
+      return coordinatedGroup(ctx, m, sentence.first);
+    }
+    const t = tokens[j] as Token;
+    if (j < k && (t.pos === 'VERB') && !t.lower.endsWith('ing') && !t.lower.endsWith('ed') && !ctx.mentionAt[j]) break;
+  }
+  return [];
+}
+
+/** The finite verb before token `before` in the sentence: not an infinitive, a participle or a name. */
+function previousVerb(ctx: Context, first: number, before: number): number | undefined {
+  const tokens = ctx.doc.tokens;
+  for (let j = before - 1; j >= first; j--) {
+    const t = tokens[j] as Token;
+    if (t.pos !== 'VERB' || ctx.mentionAt[j] || t.lower.endsWith('ing')) continue;
+    // Infinitives ("to cease") and compounds ("U.S.-led") are not clause verbs.
+    if (tokens[j - 1]?.lower === 'to' || tokens[j - 1]?.text === '-') continue;
+    return j;
+  }
+  return undefined;
+}
+
+/** "Ukraine and its European allies", "The United States and Jordan": every coordinated party. */
+function coordinatedGroup(ctx: Context, m: Mention, sentenceFirst: number): Mention[] {
+  const tokens = ctx.doc.tokens;
+  const group = [m];
+  let k = m.first - 1;
+  while (k >= sentenceFirst) {
+    let gap = k;
+    while (gap >= sentenceFirst && ['and', ',', 'its', 'their', 'the', 'as', 'well', 'other'].includes(tokens[gap]?.lower ?? '')) gap--;
+    if (gap === k) break;
+    const prev = ctx.mentionAt[gap];
+    if (!prev || !['and', ','].some((w) => tokens.slice(gap + 1, k + 1).some((t) => t.lower === w))) break;
+    group.unshift(prev);
+    k = prev.first - 1;
+  }
+  return group;
+}
+
+function targetOf(ctx: Context, match: PatternMatch, clauseEnd: number, sources: Mention[]): Mention | undefined {
+  const tokens = ctx.doc.tokens;
+  const isSource = (m: Mention) => sources.some((s) => s.actor === m.actor);
+  let k = match.last;
+  while (k < clauseEnd && (DETERMINERS.has(tokens[k]?.lower ?? '') || tokens[k]?.pos === 'ADV')) k++;
+  const direct = ctx.mentionAt[k];
+  const directOk = direct && !isSource(direct) && !(direct.possessive && match.pattern.targetPreps.length);
+  if (directOk) return direct;
+  for (let j = match.last; j < clauseEnd; j++) {
+    if (match.pattern.targetPreps.includes(tokens[j]?.lower ?? '')) {
+      const m = mentionAfter(ctx, j + 1, clauseEnd);
+      if (m && !isSource(m)) return m;
+    }
+  }
+  if (direct && !isSource(direct)) return direct;
+  for (let j = match.last; j < clauseEnd; j++) {
+    const m = ctx.mentionAt[j];
+    if (m && !isSource(m)) return m;
+  }
+  return undefined;
+}
+
+/** Another party named earlier in the sentence ("... with Russia's lack of willingness, emphasizing the need for ..."). */
+function earlierInSentence(ctx: Context, sentence: number, before: number, sources: Mention[]): Mention | undefined {
+  const s = ctx.doc.sentences[sentence] as { first: number };
+  for (let j = before - 1; j >= s.first; j--) {
+    const m = ctx.mentionAt[j];
+    if (m && !sources.some((x) => x.actor.code === m.actor.code)) return m;
+  }
+  return undefined;
+}
+
+function nearestBefore(ctx: Context, i: number, first: number, not: Mention): Mention | undefined {
+  for (let j = i - 1; j >= first; j--) {
+    const m = ctx.mentionAt[j];
+    if (m && m.actor.code !== not.actor.code) return m;
+  }
+  return undefined;
+}
+
+function mentionAfter(ctx: Context, from: number, limit: number): Mention | undefined {
+  const tokens = ctx.doc.tokens;
+  let k = from;
+  while (k < limit && (DETERMINERS.has(tokens[k]?.lower ?? '') || tokens[k]?.pos === 'ADJ' || tokens[k]?.pos === 'NUM')) {
+    if (ctx.mentionAt[k]) break;
+    k++;
+  }
+  return ctx.mentionAt[k];
+}
+
+function listAfter(ctx: Context, from: number, limit: number): Mention[] {
+  const tokens = ctx.doc.tokens;
+  const list: Mention[] = [];
+  let k = from;
+  while (k < limit) {
+    const m = mentionAfter(ctx, k, limit);
+    if (!m) break;
+    list.push(m);
+    k = m.last;
+    if (tokens[k]?.lower === "'s") k++;
+    let joined = false;
+    while ([',', 'and', 'as', 'well'].includes(tokens[k]?.lower ?? '')) {
+      joined = true;
+      k++;
+    }
+    if (!joined) break;
+  }
+  return list;
+}
+
+function clauseStartOf(ctx: Context, i: number): number {
+  const tokens = ctx.doc.tokens;
+  const s = ctx.doc.sentences[(tokens[i] as Token).sentence] as { first: number };
+  for (let k = i - 1; k > s.first; k--) {
+    const t = tokens[k] as Token;
+    if (CLAUSE_OPENERS.has(t.lower) && !ctx.mentionAt[k]) return k;
+    if (t.lower === 'that' && (tokens[k - 1]?.pos === 'VERB' || tokens[k - 1]?.text === ',')) return k;
+  }
+  return s.first;
+}
+
+function clauseEndOf(ctx: Context, i: number, sentenceLast: number): number {
+  const tokens = ctx.doc.tokens;
+  for (let k = i + 1; k < sentenceLast; k++) {
+    const t = tokens[k] as Token;
+    if (CLAUSE_CLOSERS.has(t.lower)) return k;
+    // Trailing attribution: ", a Jordanian official confirmed", ", said the spokesman".
+    if (t.text === ',') {
+      const next = tokens[k + 1];
+      if (next && SPEECH_LEMMAS.has(next.lemma)) return k;
+      const m = ctx.mentionAt[k + 1] ?? ctx.mentionAt[k + 2];
+      if (m) {
+        const after = tokens[m.last];
+        if (after && SPEECH_LEMMAS.has(after.lemma) && after.pos === 'VERB') return k;
+      }
+    }
+  }
+  return sentenceLast;
+}
+
+/** For an embedded trigger ("agreed to lift"), the token of the verb governing its "to". */
+function governorTrigger(tokens: Token[], i: number, clauseStart: number): number | undefined {
+  for (let k = i - 1; k >= clauseStart && k >= i - 6; k--) {
+    if (tokens[k]?.lower === 'to') {
+      for (let j = k - 1; j >= clauseStart && j >= k - 5; j--) {
+        const t = tokens[j] as Token;
+        if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'ADJ') return t.pos === 'ADJ' ? j - 1 : j;
+      }
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+function placeInSentence(ctx: Context, sentence: number) {
+  const s = ctx.doc.sentences[sentence] as { start: number; end: number };
+  return ctx.places.find((p) => p.span.start >= s.start && p.span.end <= s.end);
+}
+
+/** A stand-in mention for a source known only from the place ("a roadside bomb near Samarra killed ..."). */
+function placeMention(ctx: Context, code: string, start: number, end: number): Mention {
+  const name = ctx.knowledge.countries.get(code)?.name ?? code;
+  const actor = ctx.actors.get(code) ?? { id: code, name, code, kind: 'state' as const, aliases: [] };
+  if (!ctx.actors.has(code)) ctx.actors.set(code, actor);
+  return { actor, first: -1, last: -1, start, end, via: 'place', rule: 'actor.from-place', possessive: false, modifier: false, plural: false };
+}

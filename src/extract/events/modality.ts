@@ -1,0 +1,106 @@
+/**
+ * Modality of a trigger: negation, hypothetical (possibility, condition,
+ * question, expectation, the content of a request or accusation) and stated
+ * intent ("will provide", "is ready to send", "plans to impose"), which CAMEO
+ * codes as intent to cooperate (03) or as a threat (13) rather than as the act.
+ */
+import type { Token } from '../../nlp/index.js';
+
+export interface Modality {
+  negated: boolean;
+  hypothetical: boolean;
+  /** The actor states it will do it: "will", "would" (reported), "plans to", "is ready to". */
+  intent: boolean;
+  /** Words that decided it, for the record's explanation. */
+  cues: string[];
+}
+
+const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
+const POSSIBILITY = new Set(['could', 'might', 'may', 'should', 'ought', "'d"]);
+const FUTURE = new Set(['will', "'ll", 'shall', 'would']);
+const CONDITION = new Set(['if', 'whether', 'unless', 'lest']);
+const HEDGES = new Set(['possible', 'possibility', 'potential', 'potentially', 'likely', 'unlikely', 'expected', 'hope', 'hopes', 'proposed', 'planned', 'prospect', 'consider', 'considering', 'mull', 'mulling', 'weigh', 'weighing', 'seek', 'seeking', 'try', 'trying', 'attempt', 'aim', 'aims', 'would-be', 'any']);
+/** Governing verbs whose infinitive complement states the subject's own intent. */
+const INTENT_GOVERNORS = new Set(['plan', 'intend', 'prepare', 'decide', 'want', 'aim', 'resolve', 'vow', 'pledge', 'promise', 'offer', 'agree', 'threaten', 'refuse', 'decline', 'ready', 'willing', 'prepared', 'determined', 'set', 'going', 'poised', 'move']);
+/** Governing verbs whose infinitive complement did happen. */
+const IMPLICATIVE = new Set(['begin', 'start', 'continue', 'manage', 'go', 'proceed', 'resume', 'keep', 'used', 'help', 'come']);
+
+/**
+ * Reads the words before the trigger back to the clause start.
+ * `clauseStart` is the first token of the clause the trigger heads.
+ */
+export function modalityOf(tokens: Token[], trigger: number, clauseStart: number, sentenceEnd: number): Modality {
+  const cues: string[] = [];
+  let negated = false;
+  let hypothetical = false;
+  let intent = false;
+
+  // The verb group: auxiliaries, adverbs and negators right before the trigger.
+  for (let k = trigger - 1; k >= clauseStart; k--) {
+    const t = tokens[k] as Token;
+    if (t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || NEGATORS.has(t.lower)) {
+      if (NEGATORS.has(t.lower) && t.lower !== 'without' && t.lower !== 'no') {
+        negated = true;
+        cues.push(t.text);
+      } else if (POSSIBILITY.has(t.lower)) {
+        hypothetical = true;
+        cues.push(t.text);
+      } else if (FUTURE.has(t.lower)) {
+        intent = true;
+        cues.push(t.text);
+      } else if (t.lower === 'to') {
+        const governor = governorOf(tokens, k, clauseStart);
+        if (governor && IMPLICATIVE.has(governor.lemma)) {
+          // "began to shell": it happened.
+        } else if (governor && INTENT_GOVERNORS.has(governor.lemma)) {
+          intent = true;
+          cues.push(`${governor.text} to`);
+          if (governor.negated) negated = true;
+        } else {
+          hypothetical = true;
+          cues.push(`${governor?.text ?? ''} to`.trim());
+        }
+        break;
+      }
+      continue;
+    }
+    break;
+  }
+
+  // Conditions, hedges and questions anywhere earlier in the clause.
+  for (let k = clauseStart; k < trigger; k++) {
+    const t = tokens[k] as Token;
+    if (CONDITION.has(t.lower) || HEDGES.has(t.lower)) {
+      hypothetical = true;
+      cues.push(t.text);
+    }
+  }
+  // The content of an accusation or request: "accused X of pretending", "criticized X for impeding".
+  const before = tokens[trigger - 1];
+  if (before && ['of', 'for', 'about', 'against', 'from', 'on'].includes(before.lower) && tokens[trigger]?.text.endsWith('ing')) {
+    hypothetical = true;
+    cues.push(`${before.text} ${tokens[trigger]?.text}`);
+  }
+  // Yes/no questions: the sentence ends with "?".
+  if (tokens[sentenceEnd - 1]?.text === '?') {
+    hypothetical = true;
+    cues.push('?');
+  }
+  return { negated, hypothetical, intent, cues };
+}
+
+/** The verb or adjective that governs an infinitive "to" ("plans" in "plans to impose"). */
+function governorOf(tokens: Token[], to: number, clauseStart: number): { lemma: string; text: string; negated: boolean } | undefined {
+  for (let k = to - 1; k >= clauseStart && k >= to - 4; k--) {
+    const t = tokens[k] as Token;
+    if (t.pos === 'VERB' || t.pos === 'ADJ' || (t.pos === 'AUX' && t.lower !== 'to')) {
+      const negated = [tokens[k - 1], tokens[k - 2]].some((p) => p && NEGATORS.has(p.lower));
+      return { lemma: t.lemma, text: t.text, negated };
+    }
+    if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON') {
+      // "urged him to", "called on Putin to": the governor is the verb before the object.
+      continue;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,104 @@
+/**
+ * Trigger patterns indexed by their first lemma, most specific first, and
+ * matched against tokens.
+ */
+import type { TriggerPatternEntry } from '../../knowledge/schema.js';
+import type { Token } from '../../nlp/index.js';
+
+export interface PatternIndex {
+  verbs: Map<string, TriggerPatternEntry[]>;
+  nouns: Map<string, TriggerPatternEntry[]>;
+}
+
+export interface PatternMatch {
+  pattern: TriggerPatternEntry;
+  /** Token range of the trigger words (verb and particles), last exclusive. */
+  first: number;
+  last: number;
+  /** Token range of the required object words, when the pattern has them. */
+  object?: { first: number; last: number };
+}
+
+/** Built once, when the knowledge loads. */
+export function buildPatternIndex(verbs: TriggerPatternEntry[], nouns: TriggerPatternEntry[]): PatternIndex {
+  return { verbs: byFirstWord(verbs), nouns: byFirstWord(nouns) };
+}
+
+function byFirstWord(patterns: TriggerPatternEntry[]): Map<string, TriggerPatternEntry[]> {
+  const map = new Map<string, TriggerPatternEntry[]>();
+  for (const p of patterns) {
+    const first = p.lemma.split(' ')[0] as string;
+    const list = map.get(first) ?? [];
+    list.push(p);
+    map.set(first, list);
+  }
+  const specificity = (p: TriggerPatternEntry) => p.lemma.split(' ').length * 10 + (p.objects.length ? 5 : 0);
+  for (const list of map.values()) list.sort((a, b) => specificity(b) - specificity(a));
+  return map;
+}
+
+const SKIPPABLE = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'new', 'further', 'fresh', 'direct', 'more', 'tough', 'tougher', 'additional', 'two', 'several']);
+
+/** Matches `words` starting at token `from`, by lemma or surface, skipping articles and light modifiers. */
+export function matchWords(tokens: Token[], from: number, words: string[], limit: number): { first: number; last: number } | undefined {
+  let k = from;
+  let first = -1;
+  for (const word of words) {
+    while (k < limit && first >= 0 === false && SKIPPABLE.has(tokens[k]?.lower ?? '') && tokens[k]?.lower !== word) k++;
+    const t = tokens[k];
+    if (!t || k >= limit) return undefined;
+    if (t.lemma !== word && t.lower !== word) return undefined;
+    if (first < 0) first = k;
+    k++;
+  }
+  return first < 0 ? undefined : { first, last: k };
+}
+
+/** The most specific verb pattern whose words and objects match at token `i`. */
+export function matchVerb(index: PatternIndex, tokens: Token[], i: number, clauseEnd: number): PatternMatch | undefined {
+  const token = tokens[i] as Token;
+  const candidates = index.verbs.get(token.lemma);
+  if (!candidates) return undefined;
+  for (const pattern of candidates) {
+    const words = pattern.lemma.split(' ');
+    const head = matchVerbWords(tokens, i, words, clauseEnd);
+    if (!head) continue;
+    if (!pattern.objects.length) return { pattern, first: i, last: head };
+    const object = findObject(tokens, head, pattern.objects, Math.min(clauseEnd, head + 7));
+    if (object) return { pattern, first: i, last: head, object };
+  }
+  return undefined;
+}
+
+function matchVerbWords(tokens: Token[], i: number, words: string[], limit: number): number | undefined {
+  let k = i + 1;
+  for (const word of words.slice(1)) {
+    const t = tokens[k];
+    if (!t || k >= limit) return undefined;
+    if (t.lemma !== word && t.lower !== word) return undefined;
+    k++;
+  }
+  return k;
+}
+
+function findObject(tokens: Token[], from: number, objects: string[], limit: number): { first: number; last: number } | undefined {
+  for (let k = from; k < limit; k++) {
+    for (const object of objects) {
+      const m = matchWords(tokens, k, object.split(' '), limit);
+      if (m) return m;
+    }
+  }
+  return undefined;
+}
+
+/** The noun pattern at token `i`, longest lemma first ("peace proposal" before "proposal"). */
+export function matchNoun(index: PatternIndex, tokens: Token[], i: number, limit: number): PatternMatch | undefined {
+  const token = tokens[i] as Token;
+  const candidates = [...(index.nouns.get(token.lower) ?? []), ...(token.lemma !== token.lower ? (index.nouns.get(token.lemma) ?? []) : [])];
+  for (const pattern of candidates) {
+    const words = pattern.lemma.split(' ');
+    const m = matchVerbWords(tokens, i, words, limit);
+    if (m) return { pattern, first: i, last: m };
+  }
+  return undefined;
+}

@@ -1,0 +1,89 @@
+/**
+ * The extractor: `createExtractor()` loads the NLP model and the knowledge
+ * once; `extract()` then reads any number of articles with no start-up cost.
+ */
+import { createHash } from 'node:crypto';
+import { type Knowledge, type KnowledgeOptions, loadKnowledge } from '../knowledge/load.js';
+import { normalise } from '../knowledge/gazetteer.js';
+import { createNlp, type Nlp } from '../nlp/index.js';
+import type { Extraction } from '../types.js';
+import type { ArticleInput, Context } from './context.js';
+import { type Stage, stages as defaultStages } from './pipeline.js';
+
+export type { ArticleInput } from './context.js';
+
+export interface ExtractorOptions extends KnowledgeOptions {
+  /** An already loaded knowledge base (shared between extractors, or a test fixture). */
+  knowledge?: Knowledge;
+  /** Stages to run, in order; defaults to the full pipeline. */
+  stages?: readonly Stage[];
+}
+
+export interface Extractor {
+  readonly knowledge: Knowledge;
+  extract(input: ArticleInput | string): Extraction;
+}
+
+export function createExtractor(options: ExtractorOptions = {}): Extractor {
+  const knowledge = options.knowledge ?? loadKnowledge(options);
+  const nlp: Nlp = createNlp();
+  const stages = options.stages ?? defaultStages;
+  return {
+    knowledge,
+    extract(input) {
+      const article = typeof input === 'string' ? { text: input } : input;
+      const doc = nlp.analyze(article.text);
+      const ctx: Context = {
+        article: { ...article, id: article.id ?? articleId(article.text) },
+        doc,
+        knowledge,
+        lower: normalise(doc.text),
+        tokenEnds: new Set(doc.tokens.map((t) => t.end)),
+        actors: new Map(),
+        mentions: [],
+        mentionAt: new Array(doc.tokens.length),
+        placeAt: new Array(doc.tokens.length),
+        events: [],
+        statements: [],
+        amounts: [],
+        amountTokens: new Map(),
+        dates: [],
+        places: [],
+        commitments: [],
+        stances: [],
+        warnings: [],
+      };
+      for (const stage of stages) stage.run(ctx);
+      const { text: _text, ...meta } = ctx.article;
+      return {
+        article: meta,
+        sentences: doc.sentences.map((s) => ({ start: s.start, end: s.end, text: doc.text.slice(s.start, s.end) })),
+        actors: [...ctx.actors.values()],
+        mentions: ctx.mentions
+          .filter((m) => m.first >= 0)
+          .map((m) => ({ actorId: m.actor.id, span: { start: m.start, end: m.end, text: doc.text.slice(m.start, m.end) }, via: m.via, rule: m.rule })),
+        events: ctx.events,
+        statements: ctx.statements,
+        amounts: ctx.amounts,
+        dates: ctx.dates,
+        places: ctx.places,
+        commitments: ctx.commitments,
+        stances: ctx.stances,
+        warnings: ctx.warnings,
+      };
+    },
+  };
+}
+
+/** Stable id of an article: a hash of its normalised text. */
+export function articleId(text: string): string {
+  return createHash('sha256').update(text.normalize('NFC').replace(/\s+/g, ' ').trim()).digest('hex').slice(0, 16);
+}
+
+let shared: Extractor | undefined;
+
+/** One-call convenience: `extract(text)` with the default knowledge, loaded on first use. */
+export function extract(input: ArticleInput | string): Extraction {
+  shared ??= createExtractor();
+  return shared.extract(input);
+}
