@@ -105,6 +105,12 @@ async function addOne(tx: Sql, p: Prepared, result: AddResult): Promise<void> {
   }
   const existingStory = await findStory(tx, p);
   const storyId = existingStory ?? stableId('st', a.id);
+  const newStory =
+    !existingStory &&
+    (await tx.run('INSERT INTO stories (id, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING', [
+      storyId,
+      new Date().toISOString(),
+    ])) > 0;
   // ON CONFLICT DO NOTHING covers a writer on another machine that stored the same article a moment ago.
   const inserted = await tx.all<{ id: string }>(
     `INSERT INTO articles (id, fingerprint, url_norm, url, title, date, outlet, author, language, origin, story_id, signature, warnings, added_at)
@@ -127,18 +133,13 @@ async function addOne(tx: Sql, p: Prepared, result: AddResult): Promise<void> {
     ],
   );
   if (inserted.length === 0) {
+    if (newStory) await tx.run('DELETE FROM stories WHERE id = ?', [storyId]);
     result.duplicates++;
     return;
   }
   result.articles++;
   if (existingStory) result.nearDuplicates++;
-  else {
-    await tx.run('INSERT INTO stories (id, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING', [
-      storyId,
-      new Date().toISOString(),
-    ]);
-    result.stories++;
-  }
+  else result.stories++;
   for (const band of p.bands) {
     await tx.run('INSERT INTO story_bands (band, article_id, story_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [
       band,

@@ -28,7 +28,7 @@ import type {
 import { aliasKey } from './actors.js';
 import { addExtractions } from './ingest.js';
 import { placeKey } from './merge.js';
-import { likeEscape, placeholders, type SqlBackend, type SqlFragment } from './sql.js';
+import { placeholders, type SqlBackend, type SqlFragment } from './sql.js';
 
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 1000;
@@ -59,7 +59,7 @@ export function decodeCursor(cursor: string): [string, string] {
 function actorIds(ref: string): SqlFragment {
   return {
     sql: 'SELECT id FROM actors WHERE id = ? UNION SELECT actor_id FROM actor_aliases WHERE alias_norm = ?',
-    params: [ref.trim(), aliasKey(ref)],
+    params: [ref.trim(), aliasKey(ref) || null],
   };
 }
 
@@ -173,9 +173,10 @@ export class SqlStore implements Store {
     if (q.since) where.push({ sql: "e.date >= ? AND e.date <> ''", params: [q.since] });
     if (q.until) where.push({ sql: "e.date <= ? AND e.date <> ''", params: [q.until] });
     if (q.place) {
+      // A place of punctuation only normalises to '', which must not select the events without a place.
       where.push({
         sql: '(e.place_norm = ? OR e.place_country = ?)',
-        params: [placeKey(q.place), q.place.toUpperCase()],
+        params: [placeKey(q.place) || null, q.place.toUpperCase()],
       });
     }
     if (q.issue) where.push({ sql: 'e.id IN (SELECT event_id FROM event_issues WHERE issue = ?)', params: [q.issue] });
@@ -265,10 +266,12 @@ export class SqlStore implements Store {
     const where: SqlFragment[] = [];
     if (query.code) where.push({ sql: 'a.code = ?', params: [query.code.toUpperCase()] });
     if (query.kind) where.push({ sql: 'a.kind = ?', params: [query.kind] });
-    if (query.name) {
+    if (query.name !== undefined) {
+      const name = aliasKey(query.name);
       where.push({
-        sql: "a.id IN (SELECT actor_id FROM actor_aliases WHERE alias_norm LIKE ? ESCAPE '\\')",
-        params: [`%${likeEscape(aliasKey(query.name))}%`],
+        // Normalised names hold only letters, digits and spaces, so no LIKE wildcard reaches the pattern.
+        sql: 'a.id IN (SELECT actor_id FROM actor_aliases WHERE alias_norm LIKE ?)',
+        params: [name ? `%${name}%` : null],
       });
     }
     const cond = where.length > 0 ? `WHERE ${and(...where).sql}` : '';

@@ -43,11 +43,6 @@ export function placeholders(n: number): string {
   return Array.from({ length: n }, () => '?').join(', ');
 }
 
-/** Escapes LIKE wildcards so a user's `%` or `_` matches itself (used with ESCAPE '\'). */
-export function likeEscape(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 /** Words of a free-text search: letters and digits only, so no operator of either engine survives. */
 export function searchWords(text: string): string[] {
   return text.match(/[\p{L}\p{N}]+/gu) ?? [];

@@ -1,0 +1,438 @@
+/**
+ * The one test suite every Store engine must pass. Each engine's test file
+ * calls `runStoreConformance` with a factory for fresh, empty databases;
+ * the expectations come from the hand-built corpus in `fixtures.ts`.
+ */
+import { describe, expect, it } from 'vitest';
+import { ploverRow } from './core/export.js';
+import { ARTICLE_SEEDS, CORPUS, fixture } from './fixtures.js';
+import { createStore, type EventQuery, type Store, type StoredEvent } from './store.js';
+
+export interface ConformanceOptions {
+  /** A new empty database URL for one test, and how to drop it afterwards. */
+  freshDatabase: () => Promise<{ url: string; drop: () => Promise<void> }>;
+  /** Whether two Store instances in this process may write the same database at once. */
+  concurrentWriters: boolean;
+}
+
+const KEY_OF_ARTICLE = new Map(CORPUS.map((x, i) => [x.article.id, ARTICLE_SEEDS[i]?.key ?? '?']));
+
+/** `article-key:local-event-id` of the report that created the event: how tests name events. */
+function label(e: StoredEvent): string {
+  const first = e.mentions[0];
+  return first ? `${KEY_OF_ARTICLE.get(first.articleId)}:${first.localEventId}` : `?:${e.id}`;
+}
+
+async function labels(store: Store, query: EventQuery): Promise<string[]> {
+  const page = await store.events({ limit: 1000, ...query });
+  return page.events.map(label).sort();
+}
+
+async function eventByLabel(store: Store, wanted: string): Promise<StoredEvent> {
+  const page = await store.events({ limit: 1000 });
+  const event = page.events.find((e) => label(e) === wanted);
+  if (!event) throw new Error(`no event ${wanted}`);
+  return event;
+}
+
+const ALL = [
+  'africanews:e1',
+  'africanews:e2',
+  'bbc-gaza:e1',
+  'bbc-gaza:e2',
+  'euobserver:e1',
+  'kyiv-independent:e1',
+  'reuters:e1',
+  'reuters:e2',
+  'tass-geneva:e1',
+];
+
+/** Every filter, alone and combined, with the events it must return. */
+const FILTER_CASES: [string, EventQuery, string[]][] = [
+  ['no filter', {}, ALL],
+  [
+    'actor by root code',
+    { actor: 'RUS' },
+    ['euobserver:e1', 'kyiv-independent:e1', 'reuters:e1', 'reuters:e2', 'tass-geneva:e1'],
+  ],
+  ['actor by alias', { actor: 'Putin' }, ['kyiv-independent:e1', 'reuters:e1', 'tass-geneva:e1']],
+  [
+    'actor by an alias seen in one article only',
+    { actor: 'the Russian leader' },
+    ['kyiv-independent:e1', 'reuters:e1', 'tass-geneva:e1'],
+  ],
+  [
+    'actor by store id',
+    { actor: 'USA.GOV:person:steve-witkoff' },
+    ['kyiv-independent:e1', 'reuters:e1', 'tass-geneva:e1'],
+  ],
+  ['source', { source: 'UKR' }, ['reuters:e2']],
+  ['target by name', { target: 'Russia' }, ['euobserver:e1', 'reuters:e2']],
+  ['dyad in either direction', { dyad: ['USA', 'RUS'] }, ['kyiv-independent:e1', 'reuters:e1', 'tass-geneva:e1']],
+  ['dyad by names', { dyad: ['Gaza', 'Israeli military'] }, ['bbc-gaza:e1']],
+  ['type', { type: 'AID' }, ['bbc-gaza:e2']],
+  ['since', { since: '2025-12-03' }, ['bbc-gaza:e1', 'bbc-gaza:e2', 'kyiv-independent:e1', 'reuters:e2']],
+  ['until', { until: '2025-11-30' }, ['africanews:e1', 'africanews:e2', 'euobserver:e1']],
+  ['one day', { since: '2025-12-02', until: '2025-12-02' }, ['reuters:e1', 'tass-geneva:e1']],
+  ['place, any case', { place: 'moscow' }, ['kyiv-independent:e1', 'reuters:e1']],
+  ['place by country', { place: 'CHE' }, ['tass-geneva:e1']],
+  ['place with an apostrophe', { place: "Côte d'Ivoire" }, ['africanews:e1']],
+  ['issue', { issue: 'territory' }, ['kyiv-independent:e1']],
+  ['issue shared by several', { issue: 'peace-plan' }, ['kyiv-independent:e1', 'reuters:e1']],
+  ['text, words in any order', { text: 'fleet shadow' }, ['euobserver:e1']],
+  ['text, inflected', { text: 'strike' }, ['bbc-gaza:e1']],
+  ['text in a later mention only', { text: 'officials said' }, ['reuters:e1']],
+  [
+    'combined filters',
+    { actor: 'RUS', type: 'CONSULT', place: 'Moscow', since: '2025-12-01' },
+    ['kyiv-independent:e1', 'reuters:e1'],
+  ],
+  ['no match', { type: 'COERCE' }, []],
+];
+
+/** Hostile filter values: they must match nothing, raise nothing, and change nothing. */
+const HOSTILE_CASES: [string, EventQuery][] = [
+  ['quote in actor', { actor: "RUS' OR '1'='1" }],
+  ['comment in source', { source: 'RUS --' }],
+  ['statement in text', { text: '"; DROP TABLE events; --' }],
+  ['FTS operators', { text: 'NEAR(talks* OR sentence:Putin' }],
+  ['only punctuation in text', { text: '*"()' }],
+  ['LIKE wildcard as place', { place: '%' }],
+  ['tautology in issue', { issue: "' OR 1=1 --" }],
+  ['placeholder in target', { target: '? $1 :name' }],
+];
+
+export function runStoreConformance(name: string, options: ConformanceOptions): void {
+  /** A store holding the whole corpus, added in two batches so merges cross transactions. */
+  async function withCorpus<T>(fn: (store: Store, url: string) => Promise<T>): Promise<T> {
+    const db = await options.freshDatabase();
+    const store = await createStore(db.url);
+    try {
+      await store.addExtractions(CORPUS.slice(0, 2));
+      await store.addExtractions(CORPUS.slice(2));
+      return await fn(store, db.url);
+    } finally {
+      await store.close();
+      await db.drop();
+    }
+  }
+
+  describe(`Store conformance: ${name}`, () => {
+    it('stores the corpus: wire copies join one story, repeated reports merge into one event', async () => {
+      const db = await options.freshDatabase();
+      const store = await createStore(db.url);
+      try {
+        const first = await store.addExtractions(CORPUS.slice(0, 2));
+        const rest = await store.addExtractions(CORPUS.slice(2));
+        expect(first).toEqual({ articles: 2, duplicates: 0, stories: 1, nearDuplicates: 1, events: 2, merged: 2 });
+        expect(rest).toEqual({ articles: 6, duplicates: 0, stories: 5, nearDuplicates: 1, events: 7, merged: 2 });
+      } finally {
+        await store.close();
+        await db.drop();
+      }
+    });
+
+    it('adds nothing when the same batch is added again', async () => {
+      await withCorpus(async (store) => {
+        const before = await store.stats();
+        const again = await store.addExtractions(CORPUS);
+        expect(again).toEqual({ articles: 0, duplicates: 8, stories: 0, nearDuplicates: 0, events: 0, merged: 0 });
+        const after = await store.stats();
+        expect(after).toEqual(before);
+      });
+    });
+
+    const reuters = fixture('reuters');
+    const identityCases: [string, typeof reuters][] = [
+      [
+        'same text under another URL',
+        { ...reuters, article: { ...reuters.article, id: 'other-id', url: 'https://example.com/copy' } },
+      ],
+      [
+        'same URL with tracking parameters, scheme and www changed, text updated',
+        {
+          ...reuters,
+          article: {
+            ...reuters.article,
+            id: 'updated',
+            url: 'http://reuters.com/world/europe/putin-meets-witkoff-moscow-2025-12-03?utm_source=x#top',
+          },
+          sentences: reuters.sentences.map((s, i) => (i === 0 ? { ...s, text: `UPDATED: ${s.text}` } : s)),
+        },
+      ],
+      [
+        'same text in other case and spacing',
+        {
+          ...reuters,
+          article: { ...reuters.article, id: 'respaced', url: undefined },
+          sentences: reuters.sentences.map((s) => ({ ...s, text: `  ${s.text.toUpperCase()}  ` })),
+        },
+      ],
+    ];
+    it.each(identityCases)('treats %s as the stored article', async (_, copy) => {
+      await withCorpus(async (store) => {
+        const result = await store.addExtractions([copy]);
+        expect(result.duplicates).toBe(1);
+        expect(result.articles + result.events + result.merged).toBe(0);
+      });
+    });
+
+    it('groups the three outlets of the wire story into one story and nothing else', async () => {
+      await withCorpus(async (store) => {
+        const articles = await Promise.all(
+          ['reuters', 'ap', 'aljazeera', 'tass-geneva'].map((k) => store.article(fixture(k).article.id)),
+        );
+        const [r, ap, aj, tass] = articles;
+        expect(r?.storyId).toBeDefined();
+        expect([ap?.storyId, aj?.storyId]).toEqual([r?.storyId, r?.storyId]);
+        expect(tass?.storyId).not.toBe(r?.storyId);
+        const story = await store.story(r?.storyId ?? '');
+        expect(new Set(story?.outlets)).toEqual(new Set(['Reuters', 'AP', 'Al Jazeera']));
+        expect(story?.articleIds).toHaveLength(3);
+        expect(await store.story('st_missing')).toBeNull();
+      });
+    });
+
+    it('keeps one event per real event, with every mention and the reason for each merge', async () => {
+      await withCorpus(async (store) => {
+        const meeting = await eventByLabel(store, 'reuters:e1');
+        expect(meeting.mentions.map((m) => m.outlet)).toEqual(['Reuters', 'AP', 'Al Jazeera']);
+        expect(meeting.mentions.map((m) => m.date)).toEqual(['2025-12-02', '2025-12-02', '2025-12-03']);
+        expect(meeting.mentions[1]?.evidence.text).toBe(fixture('ap').sentences[0]?.text);
+        expect(meeting.mentions[1]?.url).toBe(fixture('ap').article.url);
+        expect(meeting.mentions[2]?.trigger.text).toBe('met');
+        expect(meeting.mergeReasons).toEqual([
+          {
+            articleId: fixture('ap').article.id,
+            localEventId: 'e1',
+            reason: 'same dyad RUS-USA, type CONSULT, same date 2025-12-02, same place Moscow',
+          },
+          {
+            articleId: fixture('aljazeera').article.id,
+            localEventId: 'e1',
+            reason: 'same dyad RUS-USA, type CONSULT, dates 2025-12-02/2025-12-03 within 3 days, same place Moscow',
+          },
+        ]);
+        const accusation = await eventByLabel(store, 'reuters:e2');
+        expect(accusation.mentions).toHaveLength(3);
+        expect(accusation.mergeReasons.map((r) => r.reason)).toEqual([
+          'same dyad UKR-RUS, type ACCUSE, same date 2025-12-03, no place given',
+          'same dyad UKR-RUS, type ACCUSE, same date 2025-12-03, no place given',
+        ]);
+        // Same dyad and day in another city, and the same city 18 days later, stay apart.
+        expect((await eventByLabel(store, 'tass-geneva:e1')).mentions).toHaveLength(1);
+        expect((await eventByLabel(store, 'kyiv-independent:e1')).mentions).toHaveLength(1);
+        expect(await store.event(meeting.id)).toEqual(meeting);
+        expect(await store.event('ev_missing')).toBeNull();
+      });
+    });
+
+    it('points stored events at store actors, not at article-local ids', async () => {
+      await withCorpus(async (store) => {
+        const meeting = await eventByLabel(store, 'reuters:e1');
+        expect(meeting.sourceActorId).toBe('RUS.GOV:person:vladimir-putin');
+        expect(meeting.targetActorId).toBe('USA.GOV:person:steve-witkoff');
+        expect(meeting.source.actorId).toBe('RUS.GOV:person:vladimir-putin');
+        expect(meeting.issues).toEqual(['peace-plan']);
+      });
+    });
+
+    it.each(FILTER_CASES)('filters events: %s', async (_, query, expected) => {
+      await withCorpus(async (store) => {
+        expect(await labels(store, query)).toEqual(expected);
+      });
+    });
+
+    it.each(HOSTILE_CASES)('keeps SQL and search metacharacters inert: %s', async (_, query) => {
+      await withCorpus(async (store) => {
+        expect(await labels(store, query)).toEqual([]);
+        expect((await store.stats()).events).toBe(ALL.length);
+      });
+    });
+
+    it('pages through events with a cursor, newest first, each event once', async () => {
+      await withCorpus(async (store) => {
+        for (const [query, total] of [
+          [{}, ALL.length],
+          [{ actor: 'RUS' }, 5],
+        ] as const) {
+          const seen: StoredEvent[] = [];
+          let cursor: string | undefined;
+          let pages = 0;
+          do {
+            const page = await store.events({ ...query, limit: 2, cursor });
+            expect(page.events.length).toBeLessThanOrEqual(2);
+            seen.push(...page.events);
+            cursor = page.nextCursor;
+            pages++;
+          } while (cursor);
+          expect(pages).toBe(Math.ceil(total / 2));
+          expect(new Set(seen.map((e) => e.id)).size).toBe(total);
+          const whole = await store.events({ ...query, limit: 1000 });
+          expect(seen.map((e) => e.id)).toEqual(whole.events.map((e) => e.id));
+          const dates = seen.map((e) => e.date ?? '');
+          expect(dates).toEqual([...dates].sort().reverse());
+        }
+        await expect(store.events({ cursor: 'not-a-cursor' })).rejects.toThrow(/invalid cursor/);
+      });
+    });
+
+    it('resolves one real actor across articles, accumulating aliases and roles', async () => {
+      await withCorpus(async (store) => {
+        const putin = await store.actor('Putin');
+        expect(putin).toMatchObject({
+          id: 'RUS.GOV:person:vladimir-putin',
+          name: 'Vladimir Putin',
+          code: 'RUS',
+          kind: 'person',
+          sector: 'GOV',
+          kbId: 'people.yaml#vladimir-putin',
+          aliases: ['Vladimir Putin', 'Putin', 'the Russian leader'],
+          roles: ['President'],
+          counts: { events: 3, asSource: 3, asTarget: 0, articles: 5 },
+        });
+        expect(putin?.partners).toEqual([
+          { actorId: 'USA.GOV:person:steve-witkoff', name: 'Steve Witkoff', code: 'USA', events: 3 },
+        ]);
+        expect(await store.actor('the russian leader')).toMatchObject({ id: putin?.id });
+        expect(await store.actor('rus')).toMatchObject({ id: 'RUS', counts: { asTarget: 2 } });
+        expect(await store.actor('ECOWAS')).toMatchObject({ id: 'ECOWAS.IGO', roles: [] });
+        expect(await store.actor('Nobody Atall')).toBeNull();
+      });
+    });
+
+    const actorCases: [string, Parameters<Store['actors']>[0], string[]][] = [
+      ['by code', { code: 'usa' }, ['USA', 'USA.GOV:person:marco-rubio', 'USA.GOV:person:steve-witkoff']],
+      [
+        'by kind',
+        { kind: 'person' },
+        [
+          'RUS.GOV:person:vladimir-putin',
+          'UKR.GOV:person:andrii-sybiha',
+          'USA.GOV:person:marco-rubio',
+          'USA.GOV:person:steve-witkoff',
+        ],
+      ],
+      ['by part of an alias', { name: 'witk' }, ['USA.GOV:person:steve-witkoff']],
+      ['with a LIKE wildcard taken literally', { name: '%' }, []],
+    ];
+    it.each(actorCases)('lists actors %s', async (_, query, expected) => {
+      await withCorpus(async (store) => {
+        expect((await store.actors(query)).map((a) => a.id).sort()).toEqual(expected);
+      });
+    });
+
+    it('lists the most reported actors first', async () => {
+      await withCorpus(async (store) => {
+        const all = await store.actors();
+        expect(all).toHaveLength(13);
+        expect(all[0]?.id).toBe('RUS.GOV:person:vladimir-putin');
+        const articles = all.map((a) => a.counts.articles);
+        expect(articles).toEqual([...articles].sort((a, b) => b - a));
+      });
+    });
+
+    it('keeps statements, commitments and stances with their article', async () => {
+      await withCorpus(async (store) => {
+        const statements = await store.statements({ actor: 'RUS' });
+        expect(statements).toHaveLength(1);
+        expect(statements[0]).toMatchObject({
+          articleId: fixture('reuters').article.id,
+          speaker: { actorId: 'RUS.GOV' },
+        });
+        expect((await store.statements({ actor: 'Marco Rubio' }))[0]?.content.text).toBe(
+          'The United States did not condemn the arrests',
+        );
+        const [pledge] = await store.commitments({ actor: 'Germany' });
+        expect(pledge).toMatchObject({ value: 50_000_000, currency: 'EUR', recipient: { actorId: 'PSE' } });
+        expect(await store.stances({ issue: 'territory' })).toMatchObject([
+          { actor: { actorId: 'RUS.GOV:person:vladimir-putin' }, position: 'demands' },
+        ]);
+        expect(await store.stances({ issue: 'ceasefire' })).toEqual([]);
+      });
+    });
+
+    it('counts by type, by day and by dyad', async () => {
+      await withCorpus(async (store) => {
+        const stats = await store.stats();
+        expect(stats).toMatchObject({
+          articles: 8,
+          stories: 6,
+          events: 9,
+          mentions: 13,
+          actors: 13,
+          statements: 2,
+          commitments: 1,
+          stances: 1,
+        });
+        expect(stats.byType.slice(0, 2)).toEqual([
+          { key: 'CONSULT', count: 3 },
+          { key: 'ACCUSE', count: 2 },
+        ]);
+        expect(stats.byType.reduce((n, t) => n + t.count, 0)).toBe(9);
+        expect(stats.byDay).toEqual([
+          { key: '2025-11-20', count: 1 },
+          { key: '2025-11-28', count: 2 },
+          { key: '2025-12-02', count: 2 },
+          { key: '2025-12-03', count: 1 },
+          { key: '2025-12-10', count: 2 },
+          { key: '2025-12-20', count: 1 },
+        ]);
+        expect(stats.topDyads[0]).toEqual({ key: { source: 'RUS', target: 'USA' }, count: 3 });
+      });
+    });
+
+    it('exports the POLECAT fields of a merged event', async () => {
+      await withCorpus(async (store) => {
+        const row = ploverRow(await eventByLabel(store, 'reuters:e1'));
+        expect(row).toMatchObject({
+          event_date: '2025-12-02',
+          event_type: 'CONSULT',
+          context: 'peace-plan',
+          story_date: '2025-12-03',
+          source: 'Vladimir Putin',
+          source_actor: 'Vladimir Putin',
+          source_agent: 'GOV',
+          source_country: 'RUS',
+          target: 'Steve Witkoff',
+          target_country: 'USA',
+          location: 'Moscow',
+          publisher: 'Reuters',
+          mentions: 3,
+          cameo: '040',
+        });
+      });
+    });
+
+    it('survives reopening: data and migrations persist', async () => {
+      const db = await options.freshDatabase();
+      try {
+        const store = await createStore(db.url);
+        await store.addExtractions(CORPUS);
+        await store.close();
+        const reopened = await createStore(db.url);
+        expect((await reopened.stats()).events).toBe(9);
+        expect((await reopened.addExtractions(CORPUS)).duplicates).toBe(8);
+        await reopened.close();
+      } finally {
+        await db.drop();
+      }
+    });
+
+    it.runIf(options.concurrentWriters)('lets writers race on the same articles without duplicates', async () => {
+      const db = await options.freshDatabase();
+      const writers = await Promise.all([createStore(db.url), createStore(db.url), createStore(db.url)]);
+      try {
+        const results = await Promise.all(
+          writers.map((w, i) => w.addExtractions(i === 1 ? [...CORPUS].reverse() : CORPUS)),
+        );
+        expect(results.reduce((n, r) => n + r.articles, 0)).toBe(8);
+        const stats = await writers[0]?.stats();
+        expect(stats).toMatchObject({ articles: 8, events: 9, mentions: 13, stories: 6 });
+      } finally {
+        await Promise.all(writers.map((w) => w.close()));
+        await db.drop();
+      }
+    });
+  });
+}
