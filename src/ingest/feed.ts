@@ -22,7 +22,7 @@ export interface Feed {
   items: FeedItem[];
 }
 
-/** Parses a feed document; `base` resolves relative item links. */
+/** Parses a feed document; `base` is the URL it was fetched from. */
 export function parseFeedDocument(source: string, base?: string): Checked<Feed> {
   let parsed: AnyFeed<string>;
   try {
@@ -31,7 +31,13 @@ export function parseFeedDocument(source: string, base?: string): Checked<Feed> 
   } catch (e) {
     return { ok: false, reason: `unreadable feed: ${(e as Error).message}` };
   }
-  const link = (href: string | undefined) => absoluteUrl(href, base);
+  // Relative item links resolve against where the feed was fetched, else against the feed's own home page.
+  const home = parsed.format === 'atom' ? parsed.feed.links?.find((l) => l.rel === 'alternate')?.href : undefined;
+  const root =
+    base ??
+    absoluteUrl(parsed.format === 'rss' || parsed.format === 'rdf' ? parsed.feed.link : home) ??
+    absoluteUrl(parsed.format === 'json' ? parsed.feed.home_page_url : undefined);
+  const link = (href: string | undefined) => absoluteUrl(href, root);
   switch (parsed.format) {
     case 'rss':
       return {

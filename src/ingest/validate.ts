@@ -13,9 +13,11 @@ const BINARY_CONTROL_SHARE = 0.05;
 const SAMPLE_BYTES = 64 * 1024;
 const LANGUAGE_SAMPLE_CHARS = 4000;
 /** Below this many characters franc guesses wildly ("Russia said on Tuesday it would talk." reads as Ilocano). */
-const MIN_LANGUAGE_CHARS = 200;
+const MIN_LANGUAGE_CHARS = 120;
 /** Share of English function words that marks a text as English whatever franc says. */
 const ENGLISH_WORD_SHARE = 0.2;
+/** franc's score for English, relative to its best guess, above which the text is taken for English. */
+const ENGLISH_CLOSE = 0.9;
 const ENGLISH_FUNCTION_WORDS = new Set(
   'the of and to in is was that for on with said by as at it from has have had be are were will would his her their its an this which not who'.split(
     ' ',
@@ -100,8 +102,13 @@ export function detectLanguage(text: string): string | undefined {
   const sample = text.slice(0, LANGUAGE_SAMPLE_CHARS);
   if (englishWordShare(sample) >= ENGLISH_WORD_SHARE) return 'eng';
   if (sample.replace(/\s+/g, ' ').trim().length < MIN_LANGUAGE_CHARS) return undefined;
-  const best = francAll(sample)[0];
-  return best && best[0] !== 'und' ? best[0] : undefined;
+  const scores = francAll(sample);
+  const best = scores[0];
+  if (!best || best[0] === 'und') return undefined;
+  // Headline-like English ("EU approves Iran sanctions; Sudan army, RSF agree truce") can edge out as French by a
+  // hair; real French, Spanish or German text leaves English far behind (0.7 or less).
+  const english = scores.find(([code]) => code === 'eng')?.[1] ?? 0;
+  return english >= ENGLISH_CLOSE ? 'eng' : best[0];
 }
 
 function englishWordShare(sample: string): number {
@@ -116,7 +123,10 @@ function englishWordShare(sample: string): number {
 export function checkLanguage(text: string, allow: readonly string[]): Checked<string | undefined> {
   const language = detectLanguage(text);
   if (allow.includes('*') || language === undefined || allow.includes(language)) return { ok: true, value: language };
-  return { ok: false, reason: `language ${language} (${languageName(language)}), not in allowed ${allow.join(', ')}` };
+  return {
+    ok: false,
+    reason: `language ${language} (${languageName(language)}) is not allowed (allowed: ${allow.join(', ')})`,
+  };
 }
 
 function languageName(code: string): string {
