@@ -135,7 +135,7 @@ export function surnameOf(name: string): string | undefined {
 
 function readEntries<T extends z.ZodTypeAny>(dataDir: string, file: string, schema: T): z.infer<T>[] {
   const path = join(dataDir, file);
-  if (!existsSync(path)) return [];
+  if (!existsSync(path)) throw new Error(`${path}: missing knowledge file (every data folder has the files listed in data/README.md)`);
   let raw: unknown;
   try {
     raw = parse(readFileSync(path, 'utf8'));
