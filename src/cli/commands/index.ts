@@ -1,9 +1,24 @@
 import type { Command } from 'commander';
+import { registerActor } from './actor.js';
+import { registerActors } from './actors.js';
 import { registerEval } from './eval.js';
+import { registerEvents } from './events.js';
+import { registerExport } from './export.js';
 import { registerExtract } from './extract.js';
+import { registerShow } from './show.js';
+import { registerStats } from './stats.js';
 
 /** A subcommand registers itself on the program; `setExitCode` reports failure without exiting mid-stream. */
 export type RegisterCommand = (program: Command, setExitCode: (code: number) => void) => void;
 
 /** Subcommands in help order. Add a new command's file here. */
-export const commands: RegisterCommand[] = [registerExtract, registerEval];
+export const commands: RegisterCommand[] = [
+  registerExtract,
+  registerEval,
+  registerEvents,
+  registerActors,
+  registerActor,
+  registerShow,
+  registerStats,
+  registerExport,
+];
