@@ -21,6 +21,7 @@ import { matchNoun, matchVerb, type PatternMatch } from './patterns.js';
 const CLAUSE_OPENERS = new Set([';', ':', 'who', 'which', 'whom', 'whose', 'because', 'while', 'although', 'though', 'whereas', 'but', 'if', 'whether', 'unless', 'when', 'since', 'after', 'before', 'as']);
 const CLAUSE_CLOSERS = new Set([';', 'who', 'which', 'whom', 'because', 'while', 'although', 'though', 'whereas', 'but', 'unless', 'when']);
 const SPEECH_LEMMAS = new Set(['say', 'tell', 'report', 'confirm', 'announce', 'add', 'state', 'claim', 'note', 'write', 'quote']);
+const ADJUNCT_OPENERS = new Set(['after', 'before', 'since', 'during', 'amid', 'following', 'despite', 'as', 'while', 'when', 'because', 'ahead', 'until']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'that', 'these', 'those', 'some', 'all', 'both']);
 
 const INTENT_CAMEO: Partial<Record<EventType, string>> = {
@@ -123,12 +124,18 @@ function verbEvents(ctx: Context, match: PatternMatch, sentence: number, clauseE
 
   if (!target) target = targetOf(ctx, match, clauseEnd, sources);
   if (!target && match.pattern.requireActorObject) return [];
-  const symmetricPair = match.pattern.symmetric && !target && distinctCodes(sources).length > 1;
-  if (symmetricPair) {
+  // "The United States and Jordan agreed", "X and Y clashed": with no other party, the subjects act on each other.
+  if (!target && distinctCodes(sources).length > 1) {
     const [a, b] = distinctCodes(sources);
-    return [{ event: buildEvent(ctx, match, sentence, a as Mention, b as Mention, modality, `${sourceRule}+symmetric`), trigger: i, governor }];
+    return [{ event: buildEvent(ctx, match, sentence, a as Mention, b as Mention, modality, `${sourceRule}+mutual`), trigger: i, governor }];
   }
   if (!target) target = earlierInSentence(ctx, sentence, i, sources);
+  if (!target) {
+    const place = placeInSentence(ctx, sentence);
+    if (place?.country && !sources.some((m) => m.actor.code === place.country)) {
+      target = placeMention(ctx, place.country, place.span.start, place.span.end);
+    }
+  }
 
   const out: { event: Event; trigger: number; governor?: number }[] = [];
   for (const source of distinctCodes(sources)) {
@@ -269,10 +276,14 @@ function quadOf(entry: CameoEntry | undefined): QuadClass | undefined {
   return entry?.quad as QuadClass | undefined;
 }
 
-/** With no target named, a domestic event: the source's own state. */
+/**
+ * With no target named, an actor inside a state (a person, a sector, a
+ * group) acts on its own state: a domestic event. A state acting on no one
+ * has no target.
+ */
 function domesticTarget(ctx: Context, source: Mention): ActorRef | null {
   const code = source.actor.code;
-  if (!code || code === 'UNK') return null;
+  if (!code || code === 'UNK' || (source.actor.kind === 'state' && !source.actor.sector)) return null;
   const country = ctx.knowledge.countries.get(code);
   return { actorId: code, code, name: country?.name ?? code, kind: country ? 'state' : source.actor.kind, implicit: true };
 }
@@ -389,6 +400,8 @@ function targetOf(ctx: Context, match: PatternMatch, clauseEnd: number, sources:
   }
   if (direct && !isSource(direct)) return direct;
   for (let j = match.last; j < clauseEnd; j++) {
+    // Adjuncts ("after Russia's invasion", "amid protests in Gaza") do not hold the target.
+    if (ADJUNCT_OPENERS.has(tokens[j]?.lower ?? '')) break;
     const m = ctx.mentionAt[j];
     if (m && !isSource(m)) return m;
   }

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureExtractor } from '../testing/fixture.js';
+
+const extractor = fixtureExtractor();
+
+/** "TYPE SRC>TGT" for each scored (not negated, not hypothetical) event; flags are checked separately. */
+function coded(text: string, date = '2025-12-03'): string[] {
+  return extractor
+    .extract({ text, date })
+    .events.filter((e) => !e.negated && !e.hypothetical)
+    .map((e) => `${e.type} ${e.source.code}>${e.target?.code ?? '-'}`);
+}
+
+describe('event coding on news sentences', () => {
+  it.each([
+    ['coordinated subjects give one event each', 'Ukraine and its European allies have accused Russian President Vladimir Putin of stalling.', ['ACCUSE UKR>RUS', 'ACCUSE EUR>RUS']],
+    ['phrasal verb with object', 'Ukrainian officials called on Putin to stop wasting valuable time.', ['REQUEST UKR>RUS']],
+    ['participle inherits the subject; object pronoun skips the subject', 'U.K. Foreign Secretary Yvette Cooper criticized Putin, urging him to engage in dialogue.', ['ACCUSE GBR>RUS', 'REQUEST GBR>RUS']],
+    ['coordinated verbs share a subject; compounds are not verbs', 'Putin criticized European nations for impeding U.S.-led peace efforts and cautioned about war with Europe.', ['ACCUSE RUS>EUR', 'THREATEN RUS>EUR']],
+    ['talks between several parties', 'The talks between Putin, U.S. envoy Steve Witkoff and Jared Kushner ended.', ['CONSULT RUS>USA']],
+    ['symmetric verb with coordinated subject', 'The United States and Jordan have agreed upon a new free-trade pact.', ['AGREE USA>JOR']],
+    ['passive with a by-agent', 'A refugee camp in Gaza was attacked by Israeli soldiers on Sunday.', ['ASSAULT ISR>PSE']],
+    ['stated intent to aid is AGREE', 'Britain will provide military aid to Ukraine, the minister said.', ['AGREE GBR>UKR']],
+    ['refusing to cooperate is REJECT', 'Jordan said it will not accept any more refugees from Iraq.', ['REJECT JOR>IRQ']],
+    ['a threat to act is THREATEN', 'Israel threatened to impose sanctions on Palestinian officials.', ['THREATEN ISR>PSE']],
+    ['nominal event with genitive source', "Canada reaffirmed its support after Russia's invasion of Ukraine.", ['SUPPORT CAN>-', 'ASSAULT RUS>UKR']],
+    ['a trailing attribution is not the target', 'Libya has offered to hand over two suspects to Britain, a Jordanian official said.', ['AGREE LBY>GBR']],
+  ])('%s', (_name, text, expected) => {
+    expect(coded(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['negation', 'The Kremlin did not reject the U.S. proposal outright.', 'REJECT', { negated: true }],
+    ['whether-clause', 'Talks hinge on whether the U.S. will increase pressure on Russia to make concessions.', 'REQUEST', { hypothetical: true }],
+    ['modal of possibility', 'Britain could impose sanctions on Russia next week.', 'SANCTION', { hypothetical: true }],
+  ])('flags %s', (_name, text, type, flags) => {
+    const event = extractor.extract({ text, date: '2025-12-03' }).events.find((e) => e.type === type);
+    expect(event).toMatchObject(flags);
+  });
+
+  it('absorbs the requested action into the request', () => {
+    expect(coded('Jordan urged Israel to withdraw its troops from Gaza.')).toEqual(['REQUEST JOR>ISR']);
+  });
+
+  it('records evidence, trigger, rule, CAMEO and Goldstein', () => {
+    const text = 'Ukrainian Foreign Minister Andrii Sybiha called on Putin to stop wasting valuable time.';
+    const [event] = extractor.extract({ text, date: '2025-12-03' }).events;
+    expect(event).toMatchObject({
+      type: 'REQUEST',
+      cameo: '020',
+      goldstein: 3,
+      quadClass: 1,
+      trigger: { text: 'called on', start: text.indexOf('called on') },
+      evidence: { start: 0, end: text.length },
+      date: '2025-12-03',
+    });
+    expect(event?.rule).toMatch(/^request\.call-on\//);
+  });
+});
