@@ -154,6 +154,71 @@ describe('feeds from files', () => {
   });
 });
 
+describe('other feed formats', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'parley-ingest-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('reads RSS 1.0 (RDF) with Dublin Core dates and creators', async () => {
+    const file = join(dir, 'feed.rdf');
+    await writeFile(
+      file,
+      `<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+  <channel rdf:about="https://wire.example/"><title>Wire</title><link>https://wire.example/</link><description>d</description></channel>
+  <item rdf:about="https://wire.example/1"><title>Kosovo and Serbia resume EU-brokered talks</title><link>https://wire.example/1</link>
+    <description>Kosovo and Serbia resumed EU-brokered talks in Brussels on Friday, the bloc's envoy said.</description>
+    <dc:date>2025-04-25T09:00:00+02:00</dc:date><dc:creator>Ana Petrovic</dc:creator></item>
+</rdf:RDF>`,
+    );
+    const [result, ...rest] = await readAll([file]);
+    expect(rest).toEqual([]);
+    expect(meta(result)).toMatchObject({
+      title: 'Kosovo and Serbia resume EU-brokered talks',
+      date: '2025-04-25',
+      author: 'Ana Petrovic',
+      outlet: 'Wire',
+      url: 'https://wire.example/1',
+      origin: `${file}#1`,
+    });
+  });
+
+  it('reads a JSON Feed, plain-text content first', async () => {
+    const file = join(dir, 'feed.json');
+    await writeFile(
+      file,
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 'Gulf Monitor',
+        items: [
+          {
+            id: '1',
+            url: 'https://gulf.example/oman-talks',
+            title: 'Oman hosts talks',
+            content_text: 'Iran and the United States held talks in Oman on Saturday.',
+            date_published: '2025-04-12T10:00:00+04:00',
+            authors: [{ name: 'Sara Haddad' }],
+          },
+          { id: '2', title: 'Nothing here' },
+        ],
+      }),
+    );
+    const results = await readAll([file]);
+    expect(meta(results[0])).toMatchObject({
+      title: 'Oman hosts talks',
+      date: '2025-04-12',
+      author: 'Sara Haddad',
+      outlet: 'Gulf Monitor',
+      origin: `${file}#1`,
+    });
+    expect(results[1]).toEqual({ ok: false, origin: `${file}#2`, reason: 'no article text found' });
+  });
+});
+
 describe('JSON Lines dumps', () => {
   it('reads every good line, rejects the bad one by line number, skips blank lines', async () => {
     const file = fixture('dump.jsonl');
