@@ -6,7 +6,6 @@ import { checkSize, decodeText } from './validate.js';
 
 const field = z.string().nullish();
 const RecordSchema = z.looseObject({
-  id: z.union([z.string(), z.number()]).nullish(),
   url: field,
   title: field,
   date: field,
