@@ -499,3 +499,84 @@ export function fixture(key: string): Extraction {
   if (!extraction) throw new Error(`no fixture ${key}`);
   return extraction;
 }
+
+const CAPITALS: readonly [string, string, string][] = [
+  ['FRA', 'France', 'Paris'],
+  ['DEU', 'Germany', 'Berlin'],
+  ['TUR', 'Turkey', 'Ankara'],
+  ['EGY', 'Egypt', 'Cairo'],
+  ['IND', 'India', 'New Delhi'],
+  ['BRA', 'Brazil', 'Brasilia'],
+  ['JPN', 'Japan', 'Tokyo'],
+  ['NGA', 'Nigeria', 'Abuja'],
+  ['QAT', 'Qatar', 'Doha'],
+  ['POL', 'Poland', 'Warsaw'],
+];
+
+/**
+ * `count` distinct articles of ministers meeting, for tests that need volume
+ * (crash recovery) rather than linguistic variety. Article `i` is dated by
+ * day `i`, so no two of them report the same meeting.
+ */
+export function syntheticCorpus(count: number): Extraction[] {
+  return Array.from({ length: count }, (_, i) => {
+    const [aCode, aName, city] = CAPITALS[i % CAPITALS.length] ?? ['FRA', 'France', 'Paris'];
+    const [bCode, bName] = CAPITALS[(i * 7 + 3) % CAPITALS.length] ?? ['DEU', 'Germany', 'Berlin'];
+    const date = new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10);
+    const text = `${aName}'s foreign minister met the ${bName} ambassador in ${city} on ${date} for talks number ${i} on trade and security.`;
+    const s: Span = { start: 0, end: text.length, text };
+    const ref = (code: string, name: string): ActorRef => ({
+      actorId: `${code}.GOV`,
+      code,
+      name,
+      kind: 'organization',
+      sector: 'GOV',
+    });
+    return {
+      article: {
+        id: sha256(normaliseText(text)).slice(0, 24),
+        date,
+        outlet: 'Wire',
+        url: `https://wire.example/${i}`,
+        title: `Talks ${i}`,
+      },
+      sentences: [s],
+      actors: [aName, bName].map((name, k) => ({
+        id: `${k === 0 ? aCode : bCode}.GOV`,
+        name,
+        code: k === 0 ? aCode : bCode,
+        kind: 'organization' as const,
+        sector: 'GOV' as const,
+        aliases: [name],
+      })),
+      mentions: [],
+      events: [
+        {
+          id: 'e1',
+          type: 'CONSULT',
+          cameo: '040',
+          goldstein: 1,
+          quadClass: 1,
+          source: ref(aCode, aName),
+          target: ref(bCode, bName),
+          negated: false,
+          hypothetical: false,
+          date,
+          place: { span: spanIn(text, city, 0), name: city, country: aCode, rule: 'place:in' },
+          trigger: spanIn(text, 'met', 0),
+          evidence: s,
+          amounts: [],
+          issues: ['trade'],
+          rule: 'verb:met',
+        },
+      ],
+      statements: [],
+      amounts: [],
+      dates: [],
+      places: [],
+      commitments: [],
+      stances: [],
+      warnings: [],
+    };
+  });
+}

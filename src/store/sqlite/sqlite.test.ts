@@ -1,7 +1,13 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
+import Database from 'better-sqlite3';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
 import { runStoreConformance } from '../conformance.js';
+import { syntheticCorpus } from '../fixtures.js';
+import { createStore } from '../store.js';
 
 runStoreConformance('sqlite', {
   freshDatabase: async () => {
@@ -10,4 +16,134 @@ runStoreConformance('sqlite', {
   },
   // One better-sqlite3 connection blocks the event loop while it waits for the file lock, so writers are processes.
   concurrentWriters: false,
+});
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+
+/**
+ * The store as plain JavaScript, for a child process to run: Node 20 cannot
+ * load TypeScript, and the crash must hit a real process, not a test worker.
+ * Kept under node_modules so its imports of better-sqlite3 resolve.
+ */
+function transpileStore(): string {
+  const out = mkdtempSync(join(ROOT, 'node_modules', '.cache-parley-store-'));
+  const files = [join(ROOT, 'src', 'types.ts')];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.ts') && !name.endsWith('.test.ts') && name !== 'conformance.ts') files.push(path);
+    }
+  };
+  walk(join(ROOT, 'src', 'store'));
+  for (const file of files) {
+    const js = ts.transpileModule(readFileSync(file, 'utf8'), {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+    }).outputText;
+    const target = join(out, relative(join(ROOT, 'src'), file)).replace(/\.ts$/, '.js');
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, js);
+  }
+  writeFileSync(join(out, 'package.json'), '{"type":"module"}');
+  return out;
+}
+
+const ARTICLES = 600;
+const BATCH = 50;
+const KILL_AFTER = 3;
+
+describe('SQLite crash safety', () => {
+  it('keeps every committed batch through SIGKILL and finishes on rerun without duplicates', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-crash-'));
+    const build = transpileStore();
+    try {
+      const db = join(dir, 'parley.db');
+      const script = join(build, 'writer.mjs');
+      writeFileSync(
+        script,
+        `import { createStore } from './store/store.js';
+import { syntheticCorpus } from './store/fixtures.js';
+const store = await createStore(${JSON.stringify(db)});
+const corpus = syntheticCorpus(${ARTICLES});
+for (let i = 0; i < corpus.length; i += ${BATCH}) {
+  await store.addExtractions(corpus.slice(i, i + ${BATCH}));
+  process.stdout.write('committed ' + (i + ${BATCH}) + '\\n');
+}
+`,
+      );
+      const child = spawn(process.execPath, [script], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const committed = await new Promise<number>((resolve, reject) => {
+        let seen = 0;
+        child.stdout.on('data', (chunk: Buffer) => {
+          seen += (chunk.toString().match(/committed/g) ?? []).length;
+          if (seen >= KILL_AFTER && !child.killed) child.kill('SIGKILL');
+        });
+        child.on('exit', (_code, signal) =>
+          signal === 'SIGKILL' ? resolve(seen) : reject(new Error('the writer finished before it was killed')),
+        );
+      });
+      expect(committed).toBeGreaterThanOrEqual(KILL_AFTER);
+
+      const raw = new Database(db);
+      expect(raw.pragma('integrity_check', { simple: true })).toBe('ok');
+      const stored = (raw.prepare('SELECT COUNT(*) AS n FROM articles').get() as { n: number }).n;
+      raw.close();
+      // Whole batches only: everything acknowledged is there, the batch in flight is not half there.
+      expect(stored % BATCH).toBe(0);
+      expect(stored).toBeGreaterThanOrEqual(committed * BATCH);
+
+      const corpus = syntheticCorpus(ARTICLES);
+      const rerun = await createStore(db);
+      let duplicates = 0;
+      for (let i = 0; i < corpus.length; i += BATCH)
+        duplicates += (await rerun.addExtractions(corpus.slice(i, i + BATCH))).duplicates;
+      expect(duplicates).toBe(stored);
+      const afterCrash = await rerun.stats();
+      await rerun.close();
+
+      const clean = await createStore(join(dir, 'clean.db'));
+      for (let i = 0; i < corpus.length; i += BATCH) await clean.addExtractions(corpus.slice(i, i + BATCH));
+      expect(afterCrash).toEqual(await clean.stats());
+      await clean.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(build, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('SQLite query plans', () => {
+  /** The write path's lookups: each must be an index search, or cost per article grows with the store. */
+  const lookups: [string, string, unknown[]][] = [
+    [
+      'article identity',
+      'SELECT id FROM articles WHERE id = ? OR fingerprint = ? OR url_norm = ? LIMIT 1',
+      ['a', 'b', 'c'],
+    ],
+    ['LSH bands', 'SELECT DISTINCT article_id FROM story_bands WHERE band IN (?, ?) LIMIT 50', ['0:x', '1:y']],
+    [
+      'merge candidates',
+      `SELECT id FROM events WHERE type = ? AND source_code = ? AND target_code = ? AND negated = ? AND hypothetical = ?
+       AND date >= ? AND date <= ? ORDER BY date, id LIMIT 20`,
+      ['CONSULT', 'RUS', 'USA', 0, 0, '2025-12-01', '2025-12-05'],
+    ],
+    ['actor by alias', 'SELECT actor_id FROM actor_aliases WHERE alias_norm = ?', ['putin']],
+    ['events by issue', 'SELECT event_id FROM event_issues WHERE issue = ?', ['ceasefire']],
+  ];
+  it.each(lookups)('searches an index for %s', async (_, sql, params) => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-plan-'));
+    try {
+      const store = await createStore(join(dir, 'p.db'));
+      await store.close();
+      const db = new Database(join(dir, 'p.db'));
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map(
+        (r) => r.detail,
+      );
+      db.close();
+      expect(plan.join('\n')).not.toMatch(/^SCAN (articles|story_bands|events|actor_aliases|event_issues)\b/m);
+      expect(plan.join('\n')).toMatch(/USING (COVERING )?INDEX|USING PRIMARY KEY|MULTI-INDEX OR/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

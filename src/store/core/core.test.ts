@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { fixture } from '../fixtures.js';
+import { actorKey } from './actors.js';
+import { chooseMerge, type MergeCandidate, type MergeFacts } from './merge.js';
+import { BANDS, bandKeys, NEAR_DUPLICATE_THRESHOLD, signature, similarity } from './minhash.js';
+import { articleFingerprint, articleText, normaliseUrl } from './normalize.js';
+
+describe('normaliseUrl', () => {
+  const cases: [string, string | undefined, string | null][] = [
+    [
+      'drops scheme, www, fragment and trailing slash',
+      'https://www.Reuters.com/world/a-b/#top',
+      'reuters.com/world/a-b',
+    ],
+    [
+      'drops tracking parameters',
+      'https://apnews.com/article/x?utm_source=rss&utm_medium=feed',
+      'apnews.com/article/x',
+    ],
+    [
+      'keeps and sorts parameters that name the page',
+      'https://example.com/story?page=2&id=7&fbclid=abc',
+      'example.com/story?id=7&page=2',
+    ],
+    ['keeps the path case', 'https://example.com/News/Item', 'example.com/News/Item'],
+    ['keeps what is not a URL as written', 'stdin', 'stdin'],
+    ['has no key without a URL', undefined, null],
+  ];
+  it.each(cases)('%s', (_, url, expected) => expect(normaliseUrl(url)).toBe(expected));
+});
+
+describe('article fingerprint', () => {
+  it('ignores case, accents, punctuation and spacing but not wording', () => {
+    const reuters = fixture('reuters');
+    const respaced = {
+      ...reuters,
+      sentences: reuters.sentences.map((s) => ({ ...s, text: `${s.text.toUpperCase().replace(/ /g, '  ')} ` })),
+    };
+    const reworded = {
+      ...reuters,
+      sentences: reuters.sentences.map((s, i) => (i === 0 ? { ...s, text: s.text.replace('Tuesday', 'Monday') } : s)),
+    };
+    expect(articleFingerprint(respaced)).toBe(articleFingerprint(reuters));
+    expect(articleFingerprint(reworded)).not.toBe(articleFingerprint(reuters));
+  });
+});
+
+describe('near-duplicate detection', () => {
+  const sig = (key: string) => signature(articleText(fixture(key)));
+  const cases: [string, string, string, boolean][] = [
+    ['the wire story retold with a clause added', 'reuters', 'ap', true],
+    ['the wire story retold with a sentence added', 'reuters', 'aljazeera', true],
+    ['another story on the same actors', 'reuters', 'kyiv-independent', false],
+    ['an unrelated story', 'reuters', 'bbc-gaza', false],
+  ];
+  it.each(cases)('%s', (_, a, b, same) => {
+    const score = similarity(sig(a), sig(b));
+    expect(score >= NEAR_DUPLICATE_THRESHOLD).toBe(same);
+    const shared = bandKeys(sig(a)).filter((k) => bandKeys(sig(b)).includes(k)).length;
+    // Near-duplicates must meet in at least one LSH band, or the index lookup would never find them.
+    if (same) expect(shared).toBeGreaterThan(0);
+  });
+
+  it('gives every article the same number of band keys', () => {
+    expect(bandKeys(sig('euobserver'))).toHaveLength(BANDS);
+    expect(bandKeys(signature('Short.'))).toHaveLength(BANDS);
+  });
+});
+
+describe('actorKey', () => {
+  const cases: [string, Parameters<typeof actorKey>[0], string][] = [
+    ['a state', { code: 'RUS', name: 'Russia', kind: 'state' }, 'RUS'],
+    ['a government by sector', { code: 'RUS', name: 'Kremlin', kind: 'organization', sector: 'GOV' }, 'RUS.GOV'],
+    ['a capital for its government', { code: 'rus', name: 'Moscow', kind: 'organization', sector: 'GOV' }, 'RUS.GOV'],
+    [
+      'a person by name',
+      { code: 'RUS', name: 'Sergei Lavrov', kind: 'person', sector: 'GOV' },
+      'RUS.GOV:person:sergei-lavrov',
+    ],
+    ['an armed group by name', { code: 'PSE', name: 'Hamas', kind: 'group', sector: 'REB' }, 'PSE.REB:hamas'],
+    ['an uncoded actor by name', { code: '', name: 'Wagner Group', kind: 'unknown' }, 'UNK:wagner-group'],
+  ];
+  it.each(cases)('%s', (_, actor, key) => expect(actorKey(actor)).toBe(key));
+});
+
+describe('chooseMerge', () => {
+  const facts = (over: Partial<MergeFacts>): MergeFacts => ({
+    type: 'CONSULT',
+    sourceCode: 'RUS',
+    targetCode: 'USA',
+    negated: false,
+    hypothetical: false,
+    date: '2025-12-03',
+    place: 'moscow',
+    placeName: 'Moscow',
+    ...over,
+  });
+  const candidate = (id: string, date: string, placeName = ''): MergeCandidate => ({
+    id,
+    date,
+    place: placeName.toLowerCase(),
+    placeName,
+  });
+  const cases: [string, MergeFacts, MergeCandidate[], { id: string; reason: string } | null][] = [
+    [
+      'same day, same place',
+      facts({}),
+      [candidate('ev_a', '2025-12-03', 'Moscow')],
+      { id: 'ev_a', reason: 'same dyad RUS-USA, type CONSULT, same date 2025-12-03, same place Moscow' },
+    ],
+    [
+      'three days apart',
+      facts({ date: '2025-12-05' }),
+      [candidate('ev_a', '2025-12-02', 'Moscow')],
+      {
+        id: 'ev_a',
+        reason: 'same dyad RUS-USA, type CONSULT, dates 2025-12-02/2025-12-05 within 3 days, same place Moscow',
+      },
+    ],
+    ['four days apart', facts({ date: '2025-12-06' }), [candidate('ev_a', '2025-12-02', 'Moscow')], null],
+    ['another place', facts({}), [candidate('ev_a', '2025-12-03', 'Geneva')], null],
+    [
+      'a place in one report only',
+      facts({}),
+      [candidate('ev_a', '2025-12-03')],
+      {
+        id: 'ev_a',
+        reason: 'same dyad RUS-USA, type CONSULT, same date 2025-12-03, place Moscow given by one report only',
+      },
+    ],
+    [
+      'the same place before the nearer date',
+      facts({}),
+      [candidate('ev_near', '2025-12-03'), candidate('ev_moscow', '2025-12-02', 'Moscow')],
+      {
+        id: 'ev_moscow',
+        reason: 'same dyad RUS-USA, type CONSULT, dates 2025-12-02/2025-12-03 within 3 days, same place Moscow',
+      },
+    ],
+    [
+      'a negated event with no target',
+      facts({ targetCode: '', negated: true, place: '', placeName: '' }),
+      [candidate('ev_a', '2025-12-03')],
+      {
+        id: 'ev_a',
+        reason: 'same dyad RUS (no target), type CONSULT, same date 2025-12-03, no place given, both negated',
+      },
+    ],
+    ['no candidates', facts({}), [], null],
+  ];
+  it.each(cases)('%s', (_, f, candidates, expected) => expect(chooseMerge(f, candidates)).toEqual(expected));
+});
