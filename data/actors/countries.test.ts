@@ -312,6 +312,13 @@ describe('countries.yaml', () => {
     'Hyderabad',
     'Perth',
     'Guantanamo',
+    'Brest',
+    'Sucre',
+    'Ruse',
+    'Pecs',
+    'Pula',
+    'Sabah',
+    'Ngozi',
     // Typos in the gold records are not aliases.
     'Ethopia',
     'Quatar',
