@@ -2,8 +2,8 @@
  * The extractor: `createExtractor()` loads the NLP model and the knowledge
  * once; `extract()` then reads any number of articles with no start-up cost.
  */
-import { createHash } from 'node:crypto';
 import { type Knowledge, type KnowledgeOptions, loadKnowledge } from '../knowledge/load.js';
+import { articleId } from '../ingest/article.js';
 import { normalise } from '../knowledge/gazetteer.js';
 import { createNlp, type Nlp } from '../nlp/index.js';
 import type { Extraction } from '../types.js';
@@ -73,11 +73,6 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       };
     },
   };
-}
-
-/** Stable id of an article: a hash of its normalised text. */
-export function articleId(text: string): string {
-  return createHash('sha256').update(text.normalize('NFC').replace(/\s+/g, ' ').trim()).digest('hex').slice(0, 16);
 }
 
 let shared: Extractor | undefined;

@@ -18,8 +18,8 @@ import { type Context, type Mention, refOf, sentenceSpan, tokenSpan } from '../c
 import { type Modality, modalityOf } from './modality.js';
 import { matchNoun, matchVerb, type PatternMatch } from './patterns.js';
 
-const CLAUSE_OPENERS = new Set([';', ':', 'who', 'which', 'whom', 'whose', 'because', 'while', 'although', 'though', 'whereas', 'but', 'if', 'whether', 'unless', 'when', 'since', 'after', 'before', 'as']);
-const CLAUSE_CLOSERS = new Set([';', 'who', 'which', 'whom', 'because', 'while', 'although', 'though', 'whereas', 'but', 'unless', 'when']);
+const CLAUSE_OPENERS = new Set([';', ':', 'who', 'which', 'whom', 'whose', 'because', 'while', 'although', 'though', 'whereas', 'but', 'if', 'whether', 'unless', 'when', 'since', 'after', 'before', 'as', 'until', 'where']);
+const CLAUSE_CLOSERS = new Set([';', 'who', 'which', 'whom', 'because', 'while', 'although', 'though', 'whereas', 'but', 'unless', 'when', 'until', 'where', 'according']);
 const SPEECH_LEMMAS = new Set(['say', 'tell', 'report', 'confirm', 'announce', 'add', 'state', 'claim', 'note', 'write', 'quote']);
 const ADJUNCT_OPENERS = new Set(['after', 'before', 'since', 'during', 'amid', 'following', 'despite', 'as', 'while', 'when', 'because', 'ahead', 'until']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'that', 'these', 'those', 'some', 'all', 'both']);
@@ -48,7 +48,7 @@ export function codeEvents(ctx: Context): void {
     const produced: { event: Event; trigger: number; governor?: number }[] = [];
     for (let i = sentence.first; i < sentence.last; i++) {
       const token = doc.tokens[i] as Token;
-      if (ctx.mentionAt[i]) continue;
+      if (ctx.mentionAt[i] || isAdjectival(doc.tokens, i)) continue;
       if (token.pos === 'VERB' || token.pos === 'AUX' || (token.pos === 'NOUN' && /ed$|ing$/.test(token.lower))) {
         const clauseEnd = clauseEndOf(ctx, i, sentence.last);
         const match = matchVerb(ctx.knowledge.patterns, doc.tokens, i, clauseEnd);
@@ -67,6 +67,7 @@ export function codeEvents(ctx: Context): void {
         }
       }
     }
+    produced.push(...obligationDemands(ctx, s));
     for (const item of dedupe(produced)) ctx.events.push(item.event);
   }
   ctx.events.forEach((e, n) => {
@@ -74,10 +75,72 @@ export function codeEvents(ctx: Context): void {
   });
 }
 
+const DEMAND_SPEECH = new Set(['say', 'declare', 'reiterate', 'announce', 'insist', 'conclude', 'state', 'stress', 'tell', 'add', 'warn', 'argue', 'write', 'maintain', 'emphasize', 'emphasise']);
+const OBLIGATION = new Set(['must', 'should']);
+
+/**
+ * "The administration declared that China must drop barriers": a speaker
+ * saying what another party must do demands it (CAMEO 10).
+ */
+function obligationDemands(ctx: Context, sentence: number): { event: Event; trigger: number }[] {
+  const tokens = ctx.doc.tokens;
+  const s = ctx.doc.sentences[sentence] as { first: number; last: number };
+  const out: { event: Event; trigger: number }[] = [];
+  for (let m = s.first; m < s.last; m++) {
+    if (!OBLIGATION.has(tokens[m]?.lower ?? '')) continue;
+    const clauseStart = clauseStartOf(ctx, m);
+    const obliged = subjectOf(ctx, m, clauseStart).filter((x) => x.actor.code !== 'UNK');
+    if (!obliged.length) continue;
+    let k = obliged[0]?.first ?? m;
+    k--;
+    while (k >= s.first && (tokens[k]?.lower === 'that' || tokens[k]?.pos === 'DET')) k--;
+    // The speech verb, possibly followed by a time ("said on Friday that").
+    let verb = -1;
+    for (let j = k; j >= s.first && j >= k - 5; j--) {
+      const t = tokens[j] as Token;
+      if (t.pos === 'VERB' && DEMAND_SPEECH.has(t.lemma)) {
+        verb = j;
+        break;
+      }
+    }
+    if (verb < 0) continue;
+    const speakers = subjectOf(ctx, verb, clauseStartOf(ctx, verb)).filter((x) => x.actor.code !== 'UNK');
+    const speaker = speakers[0];
+    const target = obliged.find((x) => x.actor.code !== speaker?.actor.code) ?? obliged[0];
+    if (!speaker || !target) continue;
+    const match: PatternMatch = {
+      pattern: { id: 'request.obligation', lemma: tokens[m]?.lower ?? 'must', type: 'REQUEST', cameo: '100', targetPreps: [], objects: [], symmetric: false, requireActorObject: false },
+      first: m,
+      last: m + 1,
+    };
+    out.push({ event: buildEvent(ctx, match, sentence, speaker, target, { negated: false, hypothetical: false, intent: false, cues: [] }, 'speaker+obliged'), trigger: m });
+  }
+  return out;
+}
+
+/** "the besieged town", "the occupied West Bank", "rebel-held territory": participles used as adjectives. */
+function isAdjectival(tokens: Token[], i: number): boolean {
+  const t = tokens[i] as Token;
+  const before = tokens[i - 1];
+  if (!before) return false;
+  if (before.text === '-') return true;
+  if (!/(ed|en)$/.test(t.lower)) return false;
+  return ['DET', 'ADJ', 'PRON'].includes(before.pos) && before.lower !== 'that' && before.lower !== 'who' && before.lower !== 'which';
+}
+
 /** Drops an event embedded in another trigger's complement, and noun events repeating a verb event. */
 function dedupe(items: { event: Event; trigger: number; governor?: number }[]): { event: Event; trigger: number }[] {
-  const triggers = new Set(items.map((x) => x.trigger));
-  const kept = items.filter((x) => x.governor === undefined || !triggers.has(x.governor));
+  const byTrigger = new Map(items.map((x) => [x.trigger, x]));
+  const kept = items.filter((x) => {
+    const governor = x.governor === undefined ? undefined : byTrigger.get(x.governor);
+    if (!governor) return true;
+    // "is prepared to impose martial law": an offer to do harm is a threat.
+    if (governor.event.type === 'AGREE' && x.event.type === 'THREATEN') {
+      Object.assign(governor.event, { type: 'THREATEN', cameo: x.event.cameo, goldstein: x.event.goldstein, quadClass: x.event.quadClass });
+      governor.event.rule += '+threat';
+    }
+    return false;
+  });
   const seen = new Set<string>();
   const out: { event: Event; trigger: number }[] = [];
   // Verb events first so that a noun event repeating one is the one dropped.
@@ -113,13 +176,14 @@ function verbEvents(ctx: Context, match: PatternMatch, sentence: number, clauseE
   } else {
     sources = subjectOf(ctx, i, clauseStart);
   }
-  if (!sources.length && (match.pattern.type === 'ASSAULT' || match.pattern.type === 'COERCE')) {
+  if (!sources.length && clauseStart === s.first && (match.pattern.type === 'ASSAULT' || match.pattern.type === 'COERCE')) {
     const place = placeInSentence(ctx, sentence);
     if (place?.country) {
       sources = [placeMention(ctx, place.country, place.span.start, place.span.end)];
       sourceRule = 'place';
     }
   }
+  sources = sources.filter((m) => m.actor.code !== 'UNK');
   if (!sources.length) return [];
 
   if (!target) target = targetOf(ctx, match, clauseEnd, sources);
@@ -197,6 +261,10 @@ function nounModality(tokens: Token[], i: number, first: number): Modality {
     if (['possible', 'possibility', 'potential', 'proposed', 'planned', 'future', 'prospect', 'threat', 'risk', 'if', 'whether', 'would', 'could', 'may', 'might', 'any'].includes(t.lower)) {
       hypothetical = true;
       cues.push(t.text);
+    }
+    if (t.lower === 'to' && tokens[k + 1]?.pos === 'VERB') {
+      hypothetical = true;
+      cues.push(`to ${tokens[k + 1]?.text}`);
     }
     if (t.lower === 'no' || t.lower === 'without') {
       negated = true;
@@ -299,7 +367,7 @@ function distinctCodes(mentions: Mention[]): Mention[] {
 
 function isPassive(tokens: Token[], i: number, last: number): boolean {
   const verb = tokens[i] as Token;
-  if (!/(ed|en|wn|ne|ht|lt|ck|id|ung|ot|ut)$/.test(verb.lower) || verb.lower.endsWith('ing')) return false;
+  if (verb.lower === verb.lemma || verb.lower.endsWith('ing') || verb.lower.endsWith('s')) return false;
   for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
     const t = tokens[k] as Token;
     if (['was', 'were', 'been', 'being', 'is', 'are', 'be', 'get', 'got'].includes(t.lower)) return true;
@@ -337,6 +405,15 @@ function subjectOf(ctx: Context, i: number, clauseStart: number): Mention[] {
       if (described && !described.modifier) return coordinatedGroup(ctx, described, sentence.first);
     }
     return [];
+  }
+  // "Pakistan, a key U.S. ally in the war, has refused": the subject stands before the appositive.
+  if (before?.text === ',') {
+    for (let j = k - 1; j > sentence.first; j--) {
+      if (tokens[j]?.text !== ',') continue;
+      const anchor = ctx.mentionAt[j - 1];
+      if (anchor && !anchor.modifier && j - 1 >= clauseStart) return coordinatedGroup(ctx, anchor, sentence.first);
+      break;
+    }
   }
   for (let j = k; j >= clauseStart && j >= sentence.first; j--) {
     const m = ctx.mentionAt[j];
@@ -392,16 +469,26 @@ function targetOf(ctx: Context, match: PatternMatch, clauseEnd: number, sources:
   const direct = ctx.mentionAt[k];
   const directOk = direct && !isSource(direct) && !(direct.possessive && match.pattern.targetPreps.length);
   if (directOk) return direct;
-  for (let j = match.last; j < clauseEnd; j++) {
-    if (match.pattern.targetPreps.includes(tokens[j]?.lower ?? '')) {
+  if (match.pattern.requireActorObject) return undefined;
+  // Prepositions in the pattern's order of preference ("complain about X" before "complain to Y").
+  for (const prep of match.pattern.targetPreps) {
+    for (let j = match.last; j < clauseEnd; j++) {
+      const t = tokens[j]?.lower ?? '';
+      if (ADJUNCT_OPENERS.has(t) && j > match.last) break;
+      if (t !== prep) continue;
       const m = mentionAfter(ctx, j + 1, clauseEnd);
       if (m && !isSource(m)) return m;
+      const place = placeAfter(ctx, j + 1, clauseEnd);
+      if (place?.country && !sources.some((s) => s.actor.code === place.country)) {
+        return placeMention(ctx, place.country, place.span.start, place.span.end);
+      }
     }
   }
   if (direct && !isSource(direct)) return direct;
-  for (let j = match.last; j < clauseEnd; j++) {
-    // Adjuncts ("after Russia's invasion", "amid protests in Gaza") do not hold the target.
+  for (let j = match.last; j < clauseEnd && j < match.last + 10; j++) {
+    // Adjuncts ("after Russia's invasion", "amid protests in Gaza") and a second verb phrase do not hold the target.
     if (ADJUNCT_OPENERS.has(tokens[j]?.lower ?? '')) break;
+    if (tokens[j]?.lower === 'and' && ['VERB', 'AUX'].includes(tokens[j + 1]?.pos ?? '')) break;
     const m = ctx.mentionAt[j];
     if (m && !isSource(m)) return m;
   }
@@ -434,6 +521,12 @@ function mentionAfter(ctx: Context, from: number, limit: number): Mention | unde
     k++;
   }
   return ctx.mentionAt[k];
+}
+
+function placeAfter(ctx: Context, from: number, limit: number) {
+  let k = from;
+  while (k < limit && DETERMINERS.has(ctx.doc.tokens[k]?.lower ?? '')) k++;
+  return ctx.placeAt[k];
 }
 
 function listAfter(ctx: Context, from: number, limit: number): Mention[] {
@@ -476,14 +569,23 @@ function clauseEndOf(ctx: Context, i: number, sentenceLast: number): number {
     if (t.text === ',') {
       const next = tokens[k + 1];
       if (next && SPEECH_LEMMAS.has(next.lemma)) return k;
-      const m = ctx.mentionAt[k + 1] ?? ctx.mentionAt[k + 2];
-      if (m) {
-        const after = tokens[m.last];
-        if (after && SPEECH_LEMMAS.has(after.lemma) && after.pos === 'VERB') return k;
-      }
+      // ", expected to be joined by ...", ", killing one person": a participle clause.
+      if (next && next.pos === 'VERB' && /(ed|ing)$/.test(next.lower)) return k;
+      if (isAttribution(ctx, k + 1, sentenceLast)) return k;
     }
   }
   return sentenceLast;
+}
+
+/** ", the official Czechoslovak news agency Ceteka said today": a noun phrase, then a speech verb. */
+function isAttribution(ctx: Context, from: number, limit: number): boolean {
+  const tokens = ctx.doc.tokens;
+  for (let k = from; k < limit && k < from + 10; k++) {
+    const t = tokens[k] as Token;
+    if (t.pos === 'VERB' || t.pos === 'AUX') return SPEECH_LEMMAS.has(t.lemma) && k > from;
+    if (!(ctx.mentionAt[k] || ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PUNCT', 'ADP', 'CCONJ'].includes(t.pos)) || t.text === ',') return false;
+  }
+  return false;
 }
 
 /** For an embedded trigger ("agreed to lift"), the token of the verb governing its "to". */

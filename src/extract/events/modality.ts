@@ -16,14 +16,15 @@ export interface Modality {
 }
 
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
-const POSSIBILITY = new Set(['could', 'might', 'may', 'should', 'ought', "'d"]);
+/** Possibility and obligation: "could impose", "must hand over" say what has not happened. */
+const POSSIBILITY = new Set(['could', 'might', 'may', 'should', 'ought', "'d", 'must']);
 const FUTURE = new Set(['will', "'ll", 'shall', 'would']);
 const CONDITION = new Set(['if', 'whether', 'unless', 'lest']);
-const HEDGES = new Set(['possible', 'possibility', 'potential', 'potentially', 'likely', 'unlikely', 'expected', 'hope', 'hopes', 'proposed', 'planned', 'prospect', 'consider', 'considering', 'mull', 'mulling', 'weigh', 'weighing', 'seek', 'seeking', 'try', 'trying', 'attempt', 'aim', 'aims', 'would-be', 'any']);
+const HEDGES = new Set(['possible', 'possibility', 'potential', 'potentially', 'likely', 'unlikely', 'expected', 'hope', 'hopes', 'proposed', 'planned', 'prospect', 'consider', 'considering', 'mull', 'mulling', 'weigh', 'weighing', 'seek', 'seeking', 'try', 'trying', 'attempt', 'aim', 'aims', 'aimed', 'would-be', 'any']);
 /** Governing verbs whose infinitive complement states the subject's own intent. */
 const INTENT_GOVERNORS = new Set(['plan', 'intend', 'prepare', 'decide', 'want', 'aim', 'resolve', 'vow', 'pledge', 'promise', 'offer', 'agree', 'threaten', 'refuse', 'decline', 'ready', 'willing', 'prepared', 'determined', 'set', 'going', 'poised', 'move']);
 /** Governing verbs whose infinitive complement did happen. */
-const IMPLICATIVE = new Set(['begin', 'start', 'continue', 'manage', 'go', 'proceed', 'resume', 'keep', 'used', 'help', 'come']);
+const IMPLICATIVE = new Set(['begin', 'start', 'continue', 'manage', 'go', 'proceed', 'resume', 'keep', 'used', 'come']);
 
 /**
  * Reads the words before the trigger back to the clause start.
@@ -77,7 +78,7 @@ export function modalityOf(tokens: Token[], trigger: number, clauseStart: number
   }
   // The content of an accusation or request: "accused X of pretending", "criticized X for impeding".
   const before = tokens[trigger - 1];
-  if (before && ['of', 'for', 'about', 'against', 'from', 'on'].includes(before.lower) && tokens[trigger]?.text.endsWith('ing')) {
+  if (before && ['of', 'for', 'about', 'against', 'from', 'on', 'at', 'with', 'in'].includes(before.lower) && tokens[trigger]?.text.endsWith('ing')) {
     hypothetical = true;
     cues.push(`${before.text} ${tokens[trigger]?.text}`);
   }
