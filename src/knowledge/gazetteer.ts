@@ -77,6 +77,7 @@ function foldQuotes(text: string): string {
 function caseAgrees(form: string, surface: string): boolean {
   if (form === form.toLowerCase()) return true;
   if (form === surface) return true;
-  // Sentence-initial or title-cased forms of multi-word names ("The Kremlin").
-  return form.length > 3 && surface.length === form.length && form.slice(1) === surface.slice(1);
+  // A form written with a lower-case article may open a sentence ("The Kremlin"); "turkey" is never "Turkey".
+  const first = form[0] ?? '';
+  return first !== first.toUpperCase() && surface[0] === first.toUpperCase() && form.slice(1) === surface.slice(1);
 }
