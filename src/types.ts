@@ -265,7 +265,8 @@ export interface Sentence {
 
 /** Everything Parley reads from one article. */
 export interface Extraction {
-  article: Omit<Article, 'text'>;
+  /** The article, with its text: every span's offsets point into `article.text`. */
+  article: Article;
   sentences: Span[];
   actors: Actor[];
   mentions: ActorMention[];

@@ -54,9 +54,8 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         warnings: [],
       };
       for (const stage of stages) stage.run(ctx);
-      const { text: _text, ...meta } = ctx.article;
       return {
-        article: meta,
+        article: ctx.article,
         sentences: doc.sentences.map((s) => ({ start: s.start, end: s.end, text: doc.text.slice(s.start, s.end) })),
         actors: [...ctx.actors.values()],
         mentions: ctx.mentions

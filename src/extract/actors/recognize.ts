@@ -62,6 +62,8 @@ export function recognizeActors(ctx: Context): void {
   const lexAt = new Map<number, Lex>();
   for (const lex of lexes) lexAt.set(lex.first, lex);
   const articleDate = ctx.article.date;
+  /** Group nouns with no state word ("students", "rebels"): placed once the sentence's places are known. */
+  const unplaced: Lex[] = [];
 
   let i = 0;
   while (i < tokens.length) {
@@ -94,6 +96,25 @@ export function recognizeActors(ctx: Context): void {
         k++;
       }
       if (possessive) break;
+    }
+
+    // "Bosnian Serbs", "Iraqi Kurds": a people of a state, coded to the state named first.
+    const lastMod = modifiers[modifiers.length - 1];
+    if (modifiers.length >= 2 && lastMod && isPluralDemonym(ctx, lastMod.lex)) {
+      const first = modifiers[0] as Modifier;
+      addMention(ctx, groupActor(ctx, first.code, first.name, 'CVL'), first.lex.first, lastMod.lex.last, 'group', 'actor.group.people', { plural: true });
+      i = lastMod.lex.last;
+      continue;
+    }
+    // "Iraq's interim government", "the Russian defence ministry": adjectives may stand before the head.
+    if (modifiers.length && !lexAt.get(k)) {
+      for (let skip = k; skip < k + 2 && tokens[skip]?.pos === 'ADJ'; skip++) {
+        const after = lexAt.get(skip + 1);
+        if (after && (has(after, 'title') || has(after, 'group'))) {
+          k = skip + 1;
+          break;
+        }
+      }
     }
 
     // Titles (possibly chained: "Deputy Prime Minister and Foreign Minister") after the modifiers.
@@ -162,6 +183,18 @@ export function recognizeActors(ctx: Context): void {
       continue;
     }
 
+    // "The Nigerian Union of Teachers": a national organisation the dictionaries do not know.
+    if (modifiers.length === 1 && lastMod?.lex.values.some((v) => v.kind === 'state' && v.via === 'demonym') && !head) {
+      const name = readOrganizationName(ctx, k, lexAt);
+      if (name) {
+        const text = ctx.doc.text.slice(lastMod.lex.start, tokens[name.last - 1]?.end);
+        const actor = ensureActor(ctx, { id: `${lastMod.code}~${slug(text)}`, name: text, code: lastMod.code, kind: 'group', sector: sectorOfName(text) });
+        addMention(ctx, actor, lastMod.lex.first, name.last, 'name', 'actor.group.named');
+        i = name.last;
+        continue;
+      }
+    }
+
     // Bare actors.
     if (modifiers.length) {
       for (const mod of modifiers) emitBare(ctx, mod, lexAt);
@@ -182,11 +215,81 @@ export function recognizeActors(ctx: Context): void {
         i = located.last;
         continue;
       }
+      if (!UNPLACED_GROUPS.has(ctx.doc.text.slice(lex.start, lex.end).toLowerCase())) unplaced.push(lex);
     }
     if (has(lex, 'place')) addPlace(ctx, lex, (entryOf(lex, 'place') as { code: string }).code, 'place.gazetteer');
     i = lex.last;
   }
+  for (const lex of unplaced) placeGroup(ctx, lex);
   resolvePronouns(ctx);
+}
+
+/** Group nouns too vague to stand for a state's people by place alone. */
+const UNPLACED_GROUPS = new Set(['state', 'states', 'side', 'team', 'party', 'parties', 'nations', 'countries', 'powers', 'capitals', 'allies', 'ally', 'partners', 'counterparts', 'counterpart', 'leader', 'authority', 'media', 'press', 'companies', 'firms', 'businesses', 'banks', 'investors', 'missiles', 'drones', 'aircraft', 'artillery', 'tanks']);
+
+/**
+ * "Thousands of students throughout Indonesia staged demonstrations": a group
+ * with no state word takes the state where the sentence places it, else the
+ * state the sentence names (rule `actor.group.placed`).
+ */
+function placeGroup(ctx: Context, lex: Lex): void {
+  if (ctx.mentionAt[lex.first]) return;
+  // "military aid", "police station": the group word qualifies a noun rather than naming a group.
+  const next = ctx.doc.tokens[lex.last];
+  if (next && (next.pos === 'NOUN' || next.pos === 'PROPN')) return;
+  const sentence = ctx.doc.tokens[lex.first]?.sentence;
+  const s = ctx.doc.sentences[sentence ?? 0];
+  if (!s) return;
+  const place = ctx.places.find((p) => p.span.start >= s.start && p.span.end <= s.end);
+  const state = ctx.mentions.find((m) => ctx.doc.tokens[m.first]?.sentence === sentence && m.actor.kind === 'state');
+  const code = place?.country ?? state?.actor.code;
+  if (!code) return;
+  const group = entryOf(lex, 'group') as Extract<LexEntry, { kind: 'group' }>;
+  addMention(ctx, groupActor(ctx, code, stateName(ctx.knowledge, code), group.sector), lex.first, lex.last, 'group', 'actor.group.placed', { plural: true });
+}
+
+function isPluralDemonym(ctx: Context, lex: Lex): boolean {
+  const text = ctx.doc.text.slice(lex.start, lex.end);
+  return /s$/.test(text) && lex.values.some((v) => (v.kind === 'state' && v.via === 'demonym') || v.kind === 'group');
+}
+
+const ORG_CONNECTORS = new Set(['of', 'for', 'the', 'and', '&']);
+
+/** A capitalised name after a demonym: "Union of Teachers", "Islamic Jihad movement". */
+function readOrganizationName(ctx: Context, from: number, lexAt: Map<number, Lex>): { last: number } | undefined {
+  const tokens = ctx.doc.tokens;
+  let k = from;
+  let last = from;
+  while (k < tokens.length && k < from + 8) {
+    const t = tokens[k] as Token;
+    if (lexAt.has(k) && !has(lexAt.get(k) as Lex, 'group')) break;
+    if (/^\p{Lu}[\p{L}'’.-]*$/u.test(t.text) && t.pos !== 'VERB') {
+      k++;
+      last = k;
+      continue;
+    }
+    if (ORG_CONNECTORS.has(t.lower) && /^\p{Lu}/u.test(tokens[k + 1]?.text ?? '')) {
+      k++;
+      continue;
+    }
+    break;
+  }
+  return last > from ? { last } : undefined;
+}
+
+const NAME_SECTORS: [RegExp, Sector][] = [
+  [/\b(union|unions|workers|labou?r|trade)\b/i, 'LAB'],
+  [/\b(party|congress)\b/i, 'PTY'],
+  [/\b(army|forces|guard|navy|militia|brigades?)\b/i, 'MIL'],
+  [/\b(front|movement|liberation|resistance|jihad|mujahideen)\b/i, 'REB'],
+  [/\b(parliament|assembly|senate|council)\b/i, 'LEG'],
+  [/\b(court|tribunal)\b/i, 'JUD'],
+  [/\b(agency|news|radio|television|times|post)\b/i, 'MED'],
+  [/\b(church|mosque|council of bishops)\b/i, 'REL'],
+];
+
+function sectorOfName(name: string): Sector | undefined {
+  return NAME_SECTORS.find(([re]) => re.test(name))?.[1];
 }
 
 /** Longest gazetteer match at each token start, left to right, non-overlapping. */
@@ -339,11 +442,11 @@ function locatedGroup(ctx: Context, lex: Lex, lexAt: Map<number, Lex>): { actor:
   const prep = tokens[lex.last];
   if (!prep || !['in', 'of', 'from'].includes(prep.lower)) return undefined;
   let k = lex.last + 1;
-  if (tokens[k]?.lower === 'the') k++;
+  while (k < lex.last + 4 && (tokens[k]?.lower === 'the' || tokens[k]?.pos === 'ADJ')) k++;
   const target = lexAt.get(k);
   if (!target) return undefined;
-  const state = entryOf(target, 'state') ?? entryOf(target, 'place');
-  if (!state || (state.kind !== 'state' && state.kind !== 'place')) return undefined;
+  const state = entryOf(target, 'state') ?? entryOf(target, 'place') ?? entryOf(target, 'org');
+  if (!state || (state.kind !== 'state' && state.kind !== 'place' && state.kind !== 'org')) return undefined;
   const group = entryOf(lex, 'group') as Extract<LexEntry, { kind: 'group' }>;
   return { actor: groupActor(ctx, state.code, stateName(ctx.knowledge, state.code), group.sector), last: target.last };
 }

@@ -139,6 +139,10 @@ function dedupe(items: { event: Event; trigger: number; governor?: number }[]): 
       Object.assign(governor.event, { type: 'THREATEN', cameo: x.event.cameo, goldstein: x.event.goldstein, quadClass: x.event.quadClass });
       governor.event.rule += '+threat';
     }
+    // "is willing to withdraw its troops from Lebanon": the offer is made to the embedded act's target.
+    if ((!governor.event.target || governor.event.target.implicit) && x.event.target && !x.event.target.implicit) {
+      governor.event.target = x.event.target;
+    }
     return false;
   });
   const seen = new Set<string>();
@@ -183,7 +187,8 @@ function verbEvents(ctx: Context, match: PatternMatch, sentence: number, clauseE
       sourceRule = 'place';
     }
   }
-  sources = sources.filter((m) => m.actor.code !== 'UNK');
+  // An unknown person coded UNK carries nothing; a known organisation without a state (al-Qaeda) does.
+  sources = sources.filter((m) => m.actor.code !== 'UNK' || m.actor.kind === 'organization' || m.actor.kind === 'group');
   if (!sources.length) return [];
 
   if (!target) target = targetOf(ctx, match, clauseEnd, sources);
@@ -245,6 +250,8 @@ function nounEvent(ctx: Context, match: PatternMatch, sentence: number): Event |
     }
   } else if (match.pattern.targetPreps.includes(prep)) {
     target = mentionAfter(ctx, k + 1, s.last);
+    const place = target ? undefined : placeAfter(ctx, k + 1, s.last);
+    if (place?.country) target = placeMention(ctx, place.country, place.span.start, place.span.end);
     if (target && !source && symmetric && prep === 'with') source = nearestBefore(ctx, i, s.first, target);
   }
   if (!source || !target || source.actor.code === target.actor.code) return undefined;
@@ -290,7 +297,13 @@ function buildEvent(
   let rule = `${pattern.id}/${roleRule}`;
   const hypothetical = modality.hypothetical;
   const quad = quadOf(ctx.knowledge.cameo.get(cameo.slice(0, 2).padStart(2, '0')));
-  if (modality.intent && !hypothetical) {
+  const conditional = modality.intent && hasLaterCondition(ctx, match.last, sentence);
+  if (conditional && !negated && !hypothetical && type !== 'THREATEN') {
+    // "will withdraw its force from Chad unless ...": an act announced on a condition is a threat.
+    type = 'THREATEN';
+    cameo = '130';
+    rule += '+conditional';
+  } else if (modality.intent && !hypothetical) {
     if (negated && (quad === 1 || quad === 2) && type !== 'REJECT') {
       type = 'REJECT';
       cameo = '120';
@@ -333,6 +346,12 @@ function buildEvent(
   if (place) event.place = place;
   if (modality.cues.length) event.rule += ` [${modality.cues.join(', ')}]`;
   return event;
+}
+
+function hasLaterCondition(ctx: Context, from: number, sentence: number): boolean {
+  const s = ctx.doc.sentences[sentence] as { last: number };
+  for (let k = from; k < s.last; k++) if (['unless', 'if'].includes(ctx.doc.tokens[k]?.lower ?? '')) return true;
+  return false;
 }
 
 function lookupCameo(ctx: Context, code: string): CameoEntry | undefined {
@@ -378,8 +397,10 @@ function isPassive(tokens: Token[], i: number, last: number): boolean {
 }
 
 function byAgent(ctx: Context, from: number, clauseEnd: number): Mention | undefined {
-  for (let k = from; k < clauseEnd && k < from + 8; k++) {
-    if (ctx.doc.tokens[k]?.lower === 'by') return mentionAfter(ctx, k + 1, clauseEnd);
+  for (let k = from; k < clauseEnd; k++) {
+    if (ctx.doc.tokens[k]?.lower !== 'by') continue;
+    const agent = mentionAfter(ctx, k + 1, clauseEnd);
+    if (agent) return agent;
   }
   return undefined;
 }
@@ -417,7 +438,9 @@ function subjectOf(ctx: Context, i: number, clauseStart: number): Mention[] {
   }
   for (let j = k; j >= clauseStart && j >= sentence.first; j--) {
     const m = ctx.mentionAt[j];
-    if (m && !m.modifier && !(m.possessive && m.last < i && tokens[m.last]?.lower === "'s" && m.last + 1 < i)) {
+    // "Ankara's district administration has denied": the possessor stands for the noun phrase it heads.
+    const possessorOfSubject = m?.possessive && isNounPhrase(tokens, m.last + 1, k + 1);
+    if (m && (possessorOfSubject || (!m.modifier && !m.possessive)) ) {
       const prep = tokens[m.first - 1];
       if (prep && prep.pos === 'ADP' && !['by'].includes(prep.lower) && j !== k) {
         j = m.first;
@@ -429,6 +452,12 @@ function subjectOf(ctx: Context, i: number, clauseStart: number): Mention[] {
     if (j < k && (t.pos === 'VERB') && !t.lower.endsWith('ing') && !t.lower.endsWith('ed') && !ctx.mentionAt[j]) break;
   }
   return [];
+}
+
+function isNounPhrase(tokens: Token[], from: number, to: number): boolean {
+  if (to - from > 5) return false;
+  for (let k = from; k < to; k++) if (!['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(tokens[k]?.pos ?? '')) return false;
+  return true;
 }
 
 /** The finite verb before token `before` in the sentence: not an infinitive, a participle or a name. */
@@ -485,9 +514,9 @@ function targetOf(ctx: Context, match: PatternMatch, clauseEnd: number, sources:
     }
   }
   if (direct && !isSource(direct)) return direct;
-  for (let j = match.last; j < clauseEnd && j < match.last + 10; j++) {
+  for (let j = match.last; j < clauseEnd && j < match.last + 16; j++) {
     // Adjuncts ("after Russia's invasion", "amid protests in Gaza") and a second verb phrase do not hold the target.
-    if (ADJUNCT_OPENERS.has(tokens[j]?.lower ?? '')) break;
+    if (ADJUNCT_OPENERS.has(tokens[j]?.lower ?? '') && j > match.last) break;
     if (tokens[j]?.lower === 'and' && ['VERB', 'AUX'].includes(tokens[j + 1]?.pos ?? '')) break;
     const m = ctx.mentionAt[j];
     if (m && !isSource(m)) return m;

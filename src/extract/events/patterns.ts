@@ -59,20 +59,33 @@ export function matchVerb(index: PatternIndex, tokens: Token[], i: number, claus
   const token = tokens[i] as Token;
   const candidates = index.verbs.get(token.lemma);
   if (!candidates) return undefined;
+  // The most specific pattern wins: more trigger words, then the longest object phrase
+  // ("signed a treaty of friendship" is SUPPORT before "signed a treaty" is AGREE).
+  let best: { match: PatternMatch; score: number } | undefined;
   for (const pattern of candidates) {
     const words = pattern.lemma.split(' ');
     const head = matchVerbWords(tokens, i, words, clauseEnd);
     if (!head) continue;
-    if (!pattern.objects.length) return { pattern, first: i, last: head };
+    if (!pattern.objects.length) {
+      const score = words.length * 100;
+      if (!best || score > best.score) best = { match: { pattern, first: i, last: head }, score };
+      continue;
+    }
     const object = findObject(tokens, head, pattern.objects, Math.min(clauseEnd, head + 7));
-    if (object) return { pattern, first: i, last: head, object };
+    if (!object) continue;
+    const score = words.length * 100 + 10 + (object.last - object.first);
+    if (!best || score > best.score) best = { match: { pattern, first: i, last: head, object }, score };
   }
-  return undefined;
+  return best?.match;
 }
+
+/** Words that may stand between a verb and its particle: "called Thursday on", "handed quietly over". */
+const INTERVENING = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'again', 'also', 'formally', 'publicly', 'repeatedly', 'once']);
 
 function matchVerbWords(tokens: Token[], i: number, words: string[], limit: number): number | undefined {
   let k = i + 1;
   for (const word of words.slice(1)) {
+    while (k < limit && k < i + 4 && INTERVENING.has(tokens[k]?.lower ?? '') && tokens[k]?.lower !== word) k++;
     const t = tokens[k];
     if (!t || k >= limit) return undefined;
     if (t.lemma !== word && t.lower !== word) return undefined;
