@@ -64,6 +64,8 @@ export function recognizeActors(ctx: Context): void {
   const articleDate = ctx.article.date;
   /** Group nouns with no state word ("students", "rebels"): placed once the sentence's places are known. */
   const unplaced: Lex[] = [];
+  /** "ethnic Albanians": a people placed like a group, not the state of the same name. */
+  const ethnic: Lex[] = [];
 
   let i = 0;
   while (i < tokens.length) {
@@ -197,6 +199,11 @@ export function recognizeActors(ctx: Context): void {
 
     // Bare actors.
     if (modifiers.length) {
+      if (tokens[i - 1]?.lower === 'ethnic' && modifiers.length === 1) {
+        ethnic.push((modifiers[0] as Modifier).lex);
+        i = k;
+        continue;
+      }
       for (const mod of modifiers) emitBare(ctx, mod, lexAt);
       i = k;
       continue;
@@ -221,6 +228,7 @@ export function recognizeActors(ctx: Context): void {
     i = lex.last;
   }
   for (const lex of unplaced) placeGroup(ctx, lex);
+  for (const lex of ethnic) placeGroup(ctx, lex, 'CVL');
   resolvePronouns(ctx);
 }
 
@@ -232,7 +240,7 @@ const UNPLACED_GROUPS = new Set(['state', 'states', 'side', 'team', 'party', 'pa
  * with no state word takes the state where the sentence places it, else the
  * state the sentence names (rule `actor.group.placed`).
  */
-function placeGroup(ctx: Context, lex: Lex): void {
+function placeGroup(ctx: Context, lex: Lex, sector?: Sector): void {
   if (ctx.mentionAt[lex.first]) return;
   // "military aid", "police station": the group word qualifies a noun rather than naming a group.
   const next = ctx.doc.tokens[lex.last];
@@ -241,11 +249,18 @@ function placeGroup(ctx: Context, lex: Lex): void {
   const s = ctx.doc.sentences[sentence ?? 0];
   if (!s) return;
   const place = ctx.places.find((p) => p.span.start >= s.start && p.span.end <= s.end);
-  const state = ctx.mentions.find((m) => ctx.doc.tokens[m.first]?.sentence === sentence && m.actor.kind === 'state');
+  // Only a state the sentence places things in or comes from ("from Nigeria", "Macedonia's border"): not any state it names.
+  const state = ctx.mentions.find(
+    (m) =>
+      ctx.doc.tokens[m.first]?.sentence === sentence &&
+      m.actor.kind === 'state' &&
+      (m.possessive || ['from', 'of'].includes(ctx.doc.tokens[m.first - 1]?.lower ?? '') || isLocative(ctx.doc.tokens, m.first)),
+  );
   const code = place?.country ?? state?.actor.code;
   if (!code) return;
-  const group = entryOf(lex, 'group') as Extract<LexEntry, { kind: 'group' }>;
-  addMention(ctx, groupActor(ctx, code, stateName(ctx.knowledge, code), group.sector), lex.first, lex.last, 'group', 'actor.group.placed', { plural: true });
+  const group = entryOf(lex, 'group') as Extract<LexEntry, { kind: 'group' }> | undefined;
+  const groupSector = sector ?? group?.sector ?? 'CVL';
+  addMention(ctx, groupActor(ctx, code, stateName(ctx.knowledge, code), groupSector), lex.first, lex.last, 'group', 'actor.group.placed', { plural: true });
 }
 
 function isPluralDemonym(ctx: Context, lex: Lex): boolean {
@@ -314,7 +329,11 @@ function scanLexicon(ctx: Context): Lex[] {
       continue;
     }
     const last = (endToToken.get(best.end) ?? i) + 1;
-    // A sentence-initial capitalised common word is not a name ("Chad" the country, yes; "Turkey" in a menu, no).
+    // "US $50 million": a currency prefix, not the state.
+    if (/^[$€£¥]/.test(tokens[last]?.text ?? '')) {
+      i = last;
+      continue;
+    }
     lexes.push({ first: i, last, start: best.start, end: best.end, values: best.values });
     i = last;
   }
@@ -455,9 +474,7 @@ function locatedGroup(ctx: Context, lex: Lex, lexAt: Map<number, Lex>): { actor:
 function emitBare(ctx: Context, mod: Modifier, lexAt: Map<number, Lex>): void {
   const { lex } = mod;
   const tokens = ctx.doc.tokens;
-  let before = tokens[lex.first - 1];
-  if (before?.lower === 'the') before = tokens[lex.first - 2];
-  const locative = !!before && LOCATIVE.has(before.lower);
+  const locative = isLocative(tokens, lex.first);
   if (mod.personActor) {
     addMention(ctx, mod.personActor, lex.first, lex.last, 'name', 'actor.person.known', { possessive: true });
     return;
@@ -470,6 +487,18 @@ function emitBare(ctx: Context, mod: Modifier, lexAt: Map<number, Lex>): void {
       }
       const next = tokens[lex.last + (mod.possessive ? 1 : 0)];
       const isAdjective = v.via === 'demonym' && !/s$/.test(tokens[lex.last - 1]?.text ?? '');
+      // "on the Thai border", "Iraqi territory": a state word that locates, not an actor.
+      if (!mod.possessive && next && GEOGRAPHIC.has(next.lower) && (isAdjective || v.via === 'name' || v.via === 'alias')) {
+        addPlace(ctx, lex, v.code, 'place.geographic');
+        return;
+      }
+      // "ethnic Albanians": a people, not the state; placed by the sentence like other groups.
+      if (v.via === 'demonym' && tokens[lex.first - 1]?.lower === 'ethnic') return;
+      if (v.via === 'demonym' && !isAdjective) {
+        const people = groupActor(ctx, v.code, stateName(ctx.knowledge, v.code), 'CVL');
+        addMention(ctx, people, lex.first, lex.last, 'demonym', 'actor.state.people', { plural: true, possessive: mod.possessive });
+        return;
+      }
       // "Russian aggression", "U.S. peace proposal": the name qualifies a noun rather than acting.
       const modifier =
         !mod.possessive &&
@@ -547,6 +576,18 @@ function recordModifiers(ctx: Context, modifiers: Modifier[]): void {
     });
   }
 }
+
+/** "in Ukraine", "in southern Lebanon", "throughout the northern provinces of Iraq". */
+function isLocative(tokens: Token[], first: number): boolean {
+  for (let k = first - 1; k >= 0 && k >= first - 3; k--) {
+    const t = tokens[k] as Token;
+    if (LOCATIVE.has(t.lower)) return true;
+    if (!(t.lower === 'the' || t.pos === 'ADJ')) return false;
+  }
+  return false;
+}
+
+const GEOGRAPHIC = new Set(['border', 'borders', 'frontier', 'coast', 'coastline', 'waters', 'airspace', 'territory', 'soil', 'side', 'mainland', 'capital', 'province', 'region', 'city', 'town', 'village', 'countryside']);
 
 function matchSurnameRepeat(ctx: Context, i: number): Actor | undefined {
   const token = ctx.doc.tokens[i] as Token;

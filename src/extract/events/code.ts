@@ -75,6 +75,15 @@ export function codeEvents(ctx: Context): void {
   });
 }
 
+const DEMAND_WORDS = new Set(['demand', 'demands', 'demanded', 'demanding', 'urge', 'urged', 'urging', 'insist', 'insisted', 'insisting', 'ask', 'asked', 'asking', 'request', 'requested', 'call', 'called', 'calling', 'press', 'pressed', 'pressing', 'propose', 'proposed', 'recommend', 'recommended']);
+
+/** "demanding that the Turkish government provide information": what is demanded has not happened. */
+function isDemandedContent(tokens: Token[], clauseStart: number): boolean {
+  if (tokens[clauseStart]?.lower !== 'that') return false;
+  for (let k = clauseStart - 1; k >= 0 && k >= clauseStart - 4; k--) if (DEMAND_WORDS.has(tokens[k]?.lower ?? '')) return true;
+  return false;
+}
+
 const DEMAND_SPEECH = new Set(['say', 'declare', 'reiterate', 'announce', 'insist', 'conclude', 'state', 'stress', 'tell', 'add', 'warn', 'argue', 'write', 'maintain', 'emphasize', 'emphasise']);
 const OBLIGATION = new Set(['must', 'should']);
 
@@ -146,14 +155,18 @@ function dedupe(items: { event: Event; trigger: number; governor?: number }[]): 
     return false;
   });
   const seen = new Set<string>();
+  const sameAct = new Set<string>();
   const out: { event: Event; trigger: number }[] = [];
   // Verb events first so that a noun event repeating one is the one dropped.
   const ordered = [...kept].sort((a, b) => Number(a.event.rule.includes('.n.')) - Number(b.event.rule.includes('.n.')));
   for (const item of ordered) {
     const e = item.event;
     const key = `${e.type}|${e.source.code}|${e.target?.code ?? ''}|${e.negated}|${e.hypothetical}`;
-    if (seen.has(key)) continue;
+    // ", killing 20 people", "... and wounded two others": the same act told on, not a new event.
+    const act = `${e.type}|${e.source.code}|${e.negated}|${e.hypothetical}`;
+    if (seen.has(key) || (e.rule.includes('/extends') && sameAct.has(act))) continue;
     seen.add(key);
+    sameAct.add(act);
     out.push(item);
   }
   return out.sort((a, b) => a.trigger - b.trigger);
@@ -167,10 +180,14 @@ function verbEvents(ctx: Context, match: PatternMatch, sentence: number, clauseE
   const modality = modalityOf(tokens, i, clauseStart, s.last);
   const governor = modality.intent || modality.hypothetical ? governorTrigger(tokens, i, clauseStart) : undefined;
 
+  if (isDemandedContent(tokens, clauseStart)) {
+    modality.hypothetical = true;
+    modality.cues.push('demand that');
+  }
   const passive = isPassive(tokens, i, match.last);
   let sources: Mention[] = [];
   let target: Mention | undefined;
-  let sourceRule = 'subject';
+  let sourceRule = extendsMainClause(tokens, i, s.first) ? 'extends' : 'subject';
   if (passive) {
     const agent = byAgent(ctx, match.last, clauseEnd);
     const patient = subjectOf(ctx, i, clauseStart);
@@ -206,6 +223,8 @@ function verbEvents(ctx: Context, match: PatternMatch, sentence: number, clauseE
     }
   }
 
+  // A meeting with no one named ("the Cabinet met Sunday") is internal business, not a consultation between actors.
+  if (match.pattern.type === 'CONSULT' && !target) return [];
   const out: { event: Event; trigger: number; governor?: number }[] = [];
   for (const source of distinctCodes(sources)) {
     if (target && target.actor.code === source.actor.code && target.actor === source.actor) continue;
@@ -350,7 +369,8 @@ function buildEvent(
 
 function hasLaterCondition(ctx: Context, from: number, sentence: number): boolean {
   const s = ctx.doc.sentences[sentence] as { last: number };
-  for (let k = from; k < s.last; k++) if (['unless', 'if'].includes(ctx.doc.tokens[k]?.lower ?? '')) return true;
+  // "unless" conditions a threat; "if" usually conditions an offer ("would meet him if ...").
+  for (let k = from; k < s.last; k++) if (ctx.doc.tokens[k]?.lower === 'unless') return true;
   return false;
 }
 
@@ -416,7 +436,7 @@ function subjectOf(ctx: Context, i: number, clauseStart: number): Mention[] {
   const before = tokens[k];
   // Participle after a comma, or a verb coordinated with the one before: the main clause's subject.
   const participle = verb.lower.endsWith('ing') && before?.text === ',';
-  const coordinated = (before?.lower === 'and' || before?.lower === 'but' || before?.lower === 'then') && !ctx.mentionAt[k - 1];
+  const coordinated = before?.lower === 'and' || before?.lower === 'or' || before?.lower === 'but' || before?.lower === 'then';
   if (participle || coordinated) {
     const main = previousVerb(ctx, sentence.first, k);
     if (main !== undefined) return subjectOf(ctx, main, clauseStartOf(ctx, main));
@@ -458,6 +478,14 @@ function isNounPhrase(tokens: Token[], from: number, to: number): boolean {
   if (to - from > 5) return false;
   for (let k = from; k < to; k++) if (!['NOUN', 'PROPN', 'ADJ', 'NUM'].includes(tokens[k]?.pos ?? '')) return false;
   return true;
+}
+
+/** A participle after a comma or a verb after "and"/"or": it tells on about the act before it. */
+function extendsMainClause(tokens: Token[], i: number, first: number): boolean {
+  let k = i - 1;
+  while (k > first && ['AUX', 'ADV', 'PART'].includes(tokens[k]?.pos ?? '')) k--;
+  const before = tokens[k]?.lower;
+  return (before === ',' && !!tokens[i]?.lower.endsWith('ing')) || before === 'and' || before === 'or';
 }
 
 /** The finite verb before token `before` in the sentence: not an infinitive, a participle or a name. */
