@@ -178,6 +178,17 @@ function verbEvents(ctx: Context, match: PatternMatch, sentence: number, clauseE
   const clauseStart = clauseStartOf(ctx, i);
   const s = ctx.doc.sentences[sentence] as { first: number; last: number };
   const modality = modalityOf(tokens, i, clauseStart, s.last);
+  // "would deploy and take control", "to protect civilians and allow aid": the extension shares the first verb's mood.
+  if (extendsMainClause(tokens, i, s.first)) {
+    const main = previousVerb(ctx, s.first, i);
+    if (main !== undefined) {
+      const inherited = modalityOf(tokens, main, clauseStartOf(ctx, main), s.last);
+      modality.hypothetical ||= inherited.hypothetical;
+      modality.intent ||= inherited.intent;
+      modality.negated ||= inherited.negated;
+      modality.cues.push(...inherited.cues);
+    }
+  }
   const governor = modality.intent || modality.hypothetical ? governorTrigger(tokens, i, clauseStart) : undefined;
 
   if (isDemandedContent(tokens, clauseStart)) {
@@ -185,6 +196,8 @@ function verbEvents(ctx: Context, match: PatternMatch, sentence: number, clauseE
     modality.cues.push('demand that');
   }
   const passive = isPassive(tokens, i, match.last);
+  // "the hostages held there": a participle after its noun names no actor unless a by-phrase does.
+  const reducedRelative = !passive && isReducedRelative(tokens, i) && (previousVerb(ctx, clauseStart, i) ?? -1) >= clauseStart;
   let sources: Mention[] = [];
   let target: Mention | undefined;
   let sourceRule = extendsMainClause(tokens, i, s.first) ? 'extends' : 'subject';
@@ -194,12 +207,18 @@ function verbEvents(ctx: Context, match: PatternMatch, sentence: number, clauseE
     if (agent) sources = [agent];
     target = patient[0];
     sourceRule = 'passive-agent';
+  } else if (reducedRelative) {
+    const agent = byAgent(ctx, match.last, clauseEnd);
+    if (agent) sources = [agent];
+    sourceRule = 'passive-agent';
   } else {
     sources = subjectOf(ctx, i, clauseStart);
   }
   if (!sources.length && clauseStart === s.first && (match.pattern.type === 'ASSAULT' || match.pattern.type === 'COERCE')) {
+    // "A roadside bomb near Samarra killed a U.S. soldier": an unattributed attack on someone is coded to where it happened.
     const place = placeInSentence(ctx, sentence);
-    if (place?.country) {
+    const victim = target ?? targetOf(ctx, match, clauseEnd, []);
+    if (place?.country && victim) {
       sources = [placeMention(ctx, place.country, place.span.start, place.span.end)];
       sourceRule = 'place';
     }
@@ -402,6 +421,12 @@ function distinctCodes(mentions: Mention[]): Mention[] {
     seen.add(m.actor.code);
     return true;
   });
+}
+
+function isReducedRelative(tokens: Token[], i: number): boolean {
+  const verb = tokens[i] as Token;
+  const before = tokens[i - 1];
+  return !!before && before.pos === 'NOUN' && /(ed|en|wn|ld|nt)$/.test(verb.lower) && verb.lower !== verb.lemma;
 }
 
 function isPassive(tokens: Token[], i: number, last: number): boolean {
