@@ -156,16 +156,20 @@ export function runStoreConformance(name: string, options: ConformanceOptions): 
             ...reuters.article,
             id: 'updated',
             url: 'http://reuters.com/world/europe/putin-meets-witkoff-moscow-2025-12-03?utm_source=x#top',
+            text: `UPDATED: ${reuters.article.text}`,
           },
-          sentences: reuters.sentences.map((s, i) => (i === 0 ? { ...s, text: `UPDATED: ${s.text}` } : s)),
         },
       ],
       [
-        'same text in other case and spacing',
+        'same text in other case, spacing and punctuation',
         {
           ...reuters,
-          article: { ...reuters.article, id: 'respaced', url: undefined },
-          sentences: reuters.sentences.map((s) => ({ ...s, text: `  ${s.text.toUpperCase()}  ` })),
+          article: {
+            ...reuters.article,
+            id: 'respaced',
+            url: undefined,
+            text: `  ${reuters.article.text.toUpperCase().replace(/ - /, ' -- ').replace(/\n\n/g, '\n')}  `,
+          },
         },
       ],
     ];
@@ -190,6 +194,31 @@ export function runStoreConformance(name: string, options: ConformanceOptions): 
         expect(new Set(story?.outlets)).toEqual(new Set(['Reuters', 'AP', 'Al Jazeera']));
         expect(story?.articleIds).toHaveLength(3);
         expect(await store.story('st_missing')).toBeNull();
+      });
+    });
+
+    it('gives an article back with its full text, which every span points into', async () => {
+      await withCorpus(async (store) => {
+        for (const x of CORPUS) {
+          const stored = await store.article(x.article.id);
+          expect(stored?.text).toBe(x.article.text);
+          for (const e of x.events) expect(stored?.text.slice(e.evidence.start, e.evidence.end)).toBe(e.evidence.text);
+        }
+        const reuters = await store.article(fixture('reuters').article.id);
+        expect(reuters).toMatchObject({ title: fixture('reuters').article.title, outlet: 'Reuters' });
+        expect(reuters?.eventIds).toHaveLength(2);
+        expect(await store.article('missing')).toBeNull();
+      });
+    });
+
+    it('tells which article ids are stored, for any number of ids', async () => {
+      await withCorpus(async (store) => {
+        const stored = CORPUS.map((x) => x.article.id);
+        const unknown = Array.from({ length: 1200 }, (_, i) => `unknown-${i}`);
+        const found = await store.storedArticles([...unknown, ...stored, stored[0] ?? '']);
+        expect([...found].sort()).toEqual([...stored].sort());
+        expect(await store.storedArticles([])).toEqual(new Set());
+        expect(await store.storedArticles(["' OR 1=1 --"])).toEqual(new Set());
       });
     });
 

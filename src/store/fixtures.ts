@@ -85,6 +85,9 @@ interface ArticleSeed {
   url: string;
   date: string;
   title: string;
+  /** The wire-service lead before the first sentence ("MOSCOW, Dec 3 (Reuters) - "), as printed. */
+  dateline?: string;
+  /** One paragraph each, as news copy runs. */
   sentences: string[];
   /** Surface forms per actor, in order of appearance. */
   aliases: Partial<Record<ActorName, string[]>>;
@@ -115,15 +118,18 @@ function spanIn(text: string, part: string, offset: number): Span {
   return { start: offset + at, end: offset + at + part.length, text: part };
 }
 
+const PARAGRAPH = '\n\n';
+
 /** Builds an Extraction with real offsets from a seed, as the extractor would. */
 export function buildExtraction(seed: ArticleSeed): Extraction {
   const sentences: Span[] = [];
-  let offset = 0;
+  const lead = seed.dateline ?? '';
+  let offset = lead.length;
   for (const text of seed.sentences) {
     sentences.push({ start: offset, end: offset + text.length, text });
-    offset += text.length + 1;
+    offset += text.length + PARAGRAPH.length;
   }
-  const text = seed.sentences.join(' ');
+  const text = lead + seed.sentences.join(PARAGRAPH);
   const sentence = (i: number): Span => {
     const s = sentences[i];
     if (!s) throw new Error(`fixture ${seed.key}: no sentence ${i}`);
@@ -216,6 +222,7 @@ export function buildExtraction(seed: ArticleSeed): Extraction {
   return {
     article: {
       id: sha256(normaliseText(text)).slice(0, 24),
+      text,
       title: seed.title,
       date: seed.date,
       outlet: seed.outlet,
@@ -278,6 +285,7 @@ export const ARTICLE_SEEDS: readonly ArticleSeed[] = [
     url: 'https://www.reuters.com/world/europe/putin-meets-witkoff-moscow-2025-12-03/',
     date: '2025-12-03',
     title: 'Putin meets Trump envoy Witkoff in Moscow, no breakthrough on Ukraine',
+    dateline: 'MOSCOW, Dec 3 (Reuters) - ',
     sentences: [
       'Russian President Vladimir Putin met U.S. envoy Steve Witkoff in Moscow on Tuesday to discuss a U.S. plan to end the war in Ukraine.',
       'The Kremlin said the five-hour talks were useful but that no compromise had yet been found on the question of territory.',
@@ -303,6 +311,7 @@ export const ARTICLE_SEEDS: readonly ArticleSeed[] = [
     url: 'https://apnews.com/article/russia-ukraine-putin-witkoff-talks-2025-12-03?utm_source=rss',
     date: '2025-12-03',
     title: 'Putin and Trump envoy Witkoff hold talks in Moscow',
+    dateline: 'MOSCOW (AP) — ',
     sentences: [
       'Russian President Vladimir Putin met U.S. envoy Steve Witkoff in Moscow on Tuesday to discuss a U.S. plan to end the war in Ukraine, officials said.',
       'The Kremlin said the five-hour talks were useful but that no compromise had yet been found on the question of territory.',
@@ -333,6 +342,7 @@ export const ARTICLE_SEEDS: readonly ArticleSeed[] = [
     url: 'https://tass.com/politics/2035551',
     date: '2025-12-02',
     title: 'Russian and US delegations meet in Geneva',
+    dateline: 'GENEVA, December 2. /TASS/. ',
     sentences: [
       'Vladimir Putin held a phone call with Steve Witkoff while Russian and US delegations met in Geneva on Tuesday.',
       'Moscow described the atmosphere of the consultations as businesslike.',
@@ -416,6 +426,7 @@ export const ARTICLE_SEEDS: readonly ArticleSeed[] = [
     url: 'https://euobserver.com/eu-and-the-world/ar2d1c9a',
     date: '2025-11-20',
     title: 'EU adopts 20th sanctions package against Russia',
+    dateline: 'BRUSSELS - ',
     sentences: [
       "The European Union imposed new sanctions on Russia's oil exports on Thursday, targeting its shadow fleet.",
     ],
@@ -443,6 +454,7 @@ export const ARTICLE_SEEDS: readonly ArticleSeed[] = [
     url: 'https://www.africanews.com/2025/11/28/ecowas-abidjan',
     date: '2025-11-28',
     title: "ECOWAS calls for calm in Côte d'Ivoire",
+    dateline: "ABIDJAN, Côte d'Ivoire — ",
     sentences: [
       "ECOWAS urged Côte d'Ivoire's government to release detained opposition figures, at a summit in Côte d'Ivoire's commercial capital.",
       'The United States did not condemn the arrests, Secretary of State Marco Rubio said.',
@@ -535,6 +547,7 @@ export function syntheticCorpus(count: number): Extraction[] {
     return {
       article: {
         id: sha256(normaliseText(text)).slice(0, 24),
+        text,
         date,
         outlet: 'Wire',
         url: `https://wire.example/${i}`,

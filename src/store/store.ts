@@ -138,8 +138,12 @@ export interface StoredActor extends Omit<Actor, 'role'> {
   partners: ActorPartner[];
 }
 
-/** An article as stored (its text is not kept: evidence spans carry the sentences). */
-export interface StoredArticle extends Omit<Article, 'text'> {
+/**
+ * An article as stored, with its full text (every span of its events points
+ * into it). `text` is empty for articles stored before the store kept text
+ * (schema version 1).
+ */
+export interface StoredArticle extends Article {
   /** sha256 of the normalised text: the idempotency key with the normalised URL. */
   fingerprint: string;
   storyId: string;
@@ -220,6 +224,11 @@ export interface Store {
   /** The best match for an id, root code, name or alias, with partners; null when none. */
   actor(ref: string): Promise<StoredActor | null>;
   article(id: string): Promise<StoredArticle | null>;
+  /**
+   * Which of these article ids are stored: one indexed lookup per few hundred
+   * ids, so an ingest can skip extracting what a previous run already stored.
+   */
+  storedArticles(ids: readonly string[]): Promise<Set<string>>;
   story(id: string): Promise<Story | null>;
   statements(query?: RecordQuery): Promise<StoredStatement[]>;
   commitments(query?: RecordQuery): Promise<StoredCommitment[]>;

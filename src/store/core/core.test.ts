@@ -32,16 +32,27 @@ describe('normaliseUrl', () => {
 describe('article fingerprint', () => {
   it('ignores case, accents, punctuation and spacing but not wording', () => {
     const reuters = fixture('reuters');
-    const respaced = {
-      ...reuters,
-      sentences: reuters.sentences.map((s) => ({ ...s, text: `${s.text.toUpperCase().replace(/ /g, '  ')} ` })),
-    };
-    const reworded = {
-      ...reuters,
-      sentences: reuters.sentences.map((s, i) => (i === 0 ? { ...s, text: s.text.replace('Tuesday', 'Monday') } : s)),
-    };
+    const withText = (text: string) => ({ ...reuters, article: { ...reuters.article, text } });
+    const respaced = withText(`${reuters.article.text.toUpperCase().replace(/ /g, '  ').replace(/ - /, ' — ')} `);
+    const reworded = withText(reuters.article.text.replace('Tuesday', 'Monday'));
     expect(articleFingerprint(respaced)).toBe(articleFingerprint(reuters));
     expect(articleFingerprint(reworded)).not.toBe(articleFingerprint(reuters));
+  });
+
+  it('reads the full text, not only the sentences the extractor kept', () => {
+    const reuters = fixture('reuters');
+    const withoutDateline = {
+      ...reuters,
+      article: { ...reuters.article, text: reuters.sentences.map((s) => s.text).join(' ') },
+    };
+    expect(articleText(reuters)).toBe(reuters.article.text);
+    expect(articleFingerprint(withoutDateline)).not.toBe(articleFingerprint(reuters));
+  });
+
+  it('falls back to the sentences for an extraction serialised without text', () => {
+    const reuters = fixture('reuters');
+    const legacy = { ...reuters, article: { ...reuters.article, text: '' } };
+    expect(articleText(legacy)).toBe(reuters.sentences.map((s) => s.text).join(' '));
   });
 });
 

@@ -113,8 +113,8 @@ async function addOne(tx: Sql, p: Prepared, result: AddResult): Promise<void> {
     ])) > 0;
   // ON CONFLICT DO NOTHING covers a writer on another machine that stored the same article a moment ago.
   const inserted = await tx.all<{ id: string }>(
-    `INSERT INTO articles (id, fingerprint, url_norm, url, title, date, outlet, author, language, origin, story_id, signature, warnings, added_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id`,
+    `INSERT INTO articles (id, fingerprint, url_norm, url, title, date, outlet, author, language, origin, story_id, signature, warnings, added_at, text)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id`,
     [
       a.id,
       p.fingerprint,
@@ -130,6 +130,7 @@ async function addOne(tx: Sql, p: Prepared, result: AddResult): Promise<void> {
       encodeSignature(p.signature),
       JSON.stringify(extraction.warnings),
       new Date().toISOString(),
+      articleText(extraction),
     ],
   );
   if (inserted.length === 0) {

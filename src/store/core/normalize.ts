@@ -47,11 +47,13 @@ export function sha256(text: string): string {
 }
 
 /**
- * The text the store knows of an article. Extractions carry no full text,
- * but their sentences cover it; evidence spans are the fallback for an
- * extraction that lists no sentences.
+ * The text an article is identified and compared by: its full text. An
+ * extraction serialised before articles carried their text (JSON written by
+ * an older `parley extract`) has none; its sentences cover the text, and
+ * evidence spans are the last resort.
  */
 export function articleText(extraction: Extraction): string {
+  if (extraction.article.text?.trim()) return extraction.article.text;
   const parts = extraction.sentences.length > 0 ? extraction.sentences : extraction.events.map((e) => e.evidence);
   const body = parts.map((s) => s.text).join(' ');
   return body || (extraction.article.title ?? '');

@@ -33,6 +33,7 @@ import { placeholders, type SqlBackend, type SqlFragment } from './sql.js';
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 1000;
 const PARTNERS = 10;
+const ID_CHUNK = 500;
 
 export function clampLimit(limit: number | undefined, fallback = DEFAULT_LIMIT): number {
   if (limit === undefined || !Number.isFinite(limit)) return fallback;
@@ -121,6 +122,7 @@ interface ArticleRow {
   origin: string | null;
   story_id: string;
   added_at: string;
+  text: string | null;
 }
 
 function defined<T extends object>(value: T): T {
@@ -389,7 +391,7 @@ export class SqlStore implements Store {
 
   async article(id: string): Promise<StoredArticle | null> {
     const [row] = await this.backend.sql.all<ArticleRow>(
-      `SELECT id, fingerprint, url, title, date, outlet, author, language, origin, story_id, added_at
+      `SELECT id, fingerprint, url, title, date, outlet, author, language, origin, story_id, added_at, text
        FROM articles WHERE id = ?`,
       [id],
     );
@@ -400,6 +402,7 @@ export class SqlStore implements Store {
     );
     return defined({
       id: row.id,
+      text: row.text ?? '',
       fingerprint: row.fingerprint,
       url: row.url ?? undefined,
       title: row.title ?? undefined,
@@ -412,6 +415,21 @@ export class SqlStore implements Store {
       eventIds: events.map((e) => e.event_id),
       addedAt: row.added_at,
     });
+  }
+
+  async storedArticles(ids: readonly string[]): Promise<Set<string>> {
+    const stored = new Set<string>();
+    const unique = [...new Set(ids)];
+    // Chunked so a long list stays under either engine's limit on bound parameters.
+    for (let i = 0; i < unique.length; i += ID_CHUNK) {
+      const chunk = unique.slice(i, i + ID_CHUNK);
+      const rows = await this.backend.sql.all<{ id: string }>(
+        `SELECT id FROM articles WHERE id IN (${placeholders(chunk.length)})`,
+        chunk,
+      );
+      for (const row of rows) stored.add(row.id);
+    }
+    return stored;
   }
 
   async story(id: string): Promise<Story | null> {

@@ -155,4 +155,10 @@ CREATE INDEX ${t}_issue ON ${t}(issue);`,
   .join('\n')}
 `,
   },
+  {
+    version: 2,
+    name: 'article text',
+    // Nullable: articles stored under version 1 kept no text, and there is none to backfill them with.
+    sql: `ALTER TABLE articles ADD COLUMN text ${T};`,
+  },
 ];

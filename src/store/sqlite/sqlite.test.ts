@@ -6,8 +6,9 @@ import Database from 'better-sqlite3';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { runStoreConformance } from '../conformance.js';
-import { syntheticCorpus } from '../fixtures.js';
+import { CORPUS, syntheticCorpus } from '../fixtures.js';
 import { createStore } from '../store.js';
+import { migrations } from './migrations.js';
 
 runStoreConformance('sqlite', {
   freshDatabase: async () => {
@@ -112,6 +113,37 @@ for (let i = 0; i < corpus.length; i += ${BATCH}) {
   });
 });
 
+describe('SQLite migrations', () => {
+  it('upgrades a version-1 database in place: old articles keep their rows with empty text, new ones keep text', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-migrate-'));
+    try {
+      const path = join(dir, 'v1.db');
+      const raw = new Database(path);
+      const [v1] = migrations;
+      raw.exec(v1?.sql ?? '');
+      raw.exec(
+        'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);' +
+          "INSERT INTO schema_migrations VALUES (1, 'initial', '2025-12-01T00:00:00Z');" +
+          "INSERT INTO stories VALUES ('st_old', '2025-12-01T00:00:00Z');" +
+          "INSERT INTO articles (id, fingerprint, story_id, signature, warnings, added_at, title) VALUES ('old', 'fp', 'st_old', '', '[]', '2025-12-01T00:00:00Z', 'Old');",
+      );
+      raw.close();
+      const store = await createStore(path);
+      expect(await store.article('old')).toMatchObject({ id: 'old', title: 'Old', text: '' });
+      await store.addExtractions(CORPUS);
+      const first = CORPUS[0];
+      expect((await store.article(first?.article.id ?? ''))?.text).toBe(first?.article.text);
+      await store.close();
+      const check = new Database(path);
+      const versions = check.prepare('SELECT version FROM schema_migrations ORDER BY version').all();
+      check.close();
+      expect(versions).toEqual(migrations.map((m) => ({ version: m.version })));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('SQLite query plans', () => {
   /** The write path's lookups: each must be an index search, or cost per article grows with the store. */
   const lookups: [string, string, unknown[]][] = [
@@ -129,6 +161,7 @@ describe('SQLite query plans', () => {
     ],
     ['actor by alias', 'SELECT actor_id FROM actor_aliases WHERE alias_norm = ?', ['putin']],
     ['events by issue', 'SELECT event_id FROM event_issues WHERE issue = ?', ['ceasefire']],
+    ['stored article ids', 'SELECT id FROM articles WHERE id IN (?, ?)', ['a', 'b']],
   ];
   it.each(lookups)('searches an index for %s', async (_, sql, params) => {
     const dir = mkdtempSync(join(tmpdir(), 'parley-plan-'));
