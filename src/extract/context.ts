@@ -48,8 +48,15 @@ export interface ArticleInput {
   language?: string;
 }
 
+/** Caches that live as long as the extractor: results that depend only on their key. */
+export interface Memo {
+  /** chrono-node results by "date text|reference date". */
+  dates: Map<string, { index: number; text: string; value: string; precision: 'day' | 'month' | 'year'; relative: boolean }[]>;
+}
+
 export interface Context {
   article: ArticleInput & { id: string };
+  memo: Memo;
   doc: Doc;
   knowledge: Knowledge;
   /** `normalise(doc.text)`: same offsets, lower case, folded quotes. */

@@ -7,7 +7,7 @@ import { articleId } from '../ingest/article.js';
 import { normalise } from '../knowledge/gazetteer.js';
 import { createNlp, type Nlp } from '../nlp/index.js';
 import type { Extraction } from '../types.js';
-import type { ArticleInput, Context } from './context.js';
+import type { ArticleInput, Context, Memo } from './context.js';
 import { type Stage, stages as defaultStages } from './pipeline.js';
 
 export type { ArticleInput } from './context.js';
@@ -28,6 +28,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
   const knowledge = options.knowledge ?? loadKnowledge(options);
   const nlp: Nlp = createNlp();
   const stages = options.stages ?? defaultStages;
+  const memo: Memo = { dates: new Map() };
   return {
     knowledge,
     extract(input) {
@@ -35,6 +36,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       const doc = nlp.analyze(article.text);
       const ctx: Context = {
         article: { ...article, id: article.id ?? articleId(article.text) },
+        memo,
         doc,
         knowledge,
         lower: normalise(doc.text),

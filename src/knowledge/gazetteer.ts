@@ -5,6 +5,8 @@
  * stays fast however many names analysts add.
  */
 
+const NO_MATCH: readonly never[] = Object.freeze([]);
+
 interface TrieNode<T> {
   next: Map<string, TrieNode<T>>;
   /** Entries whose form ends here, with the original form for case checks. */
@@ -40,9 +42,12 @@ export class Gazetteer<T> {
    * All forms that start at `start` in `text` and end at one of `tokenEnds`,
    * longest first. `lower` is `normalise(text)` computed once per document.
    */
-  matchAt(text: string, lower: string, start: number, tokenEnds: Set<number>): GazetteerMatch<T>[] {
+  matchAt(text: string, lower: string, start: number, tokenEnds: Set<number>): readonly GazetteerMatch<T>[] {
+    let node: TrieNode<T> | undefined = this.root.next.get(lower[start] as string);
+    // Most tokens start no entry at all: answer them without allocating.
+    if (!node) return NO_MATCH;
+    node = this.root;
     const found: GazetteerMatch<T>[] = [];
-    let node: TrieNode<T> | undefined = this.root;
     for (let i = start; i < lower.length && node; i++) {
       node = node.next.get(lower[i] as string);
       if (!node) break;
@@ -58,8 +63,11 @@ export class Gazetteer<T> {
 
 /** Lower-cases character by character so the result keeps the text's offsets. */
 export function normalise(text: string): string {
+  const folded = foldQuotes(text);
+  const lower = folded.toLowerCase();
+  if (lower.length === folded.length) return lower;
   let out = '';
-  for (const ch of foldQuotes(text)) {
+  for (const ch of folded) {
     const lower = ch.toLowerCase();
     out += lower.length === ch.length ? lower : ch;
   }

@@ -51,6 +51,7 @@ export interface Nlp {
 
 /** Folds typographic apostrophes and quotes so that lexicon lookups see one form. */
 export function fold(text: string): string {
+  if (!/[\u2018\u2019\u02bc\u201c\u201d]/.test(text)) return text;
   return text.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d]/g, '"');
 }
 

@@ -591,6 +591,8 @@ const GEOGRAPHIC = new Set(['border', 'borders', 'frontier', 'coast', 'coastline
 
 function matchSurnameRepeat(ctx: Context, i: number): Actor | undefined {
   const token = ctx.doc.tokens[i] as Token;
+  // Cheap tests first: this runs on every token the dictionaries do not know.
+  if (token.pos !== 'PROPN' && token.pos !== 'NOUN' && token.pos !== 'VERB') return undefined;
   if (!/^\p{Lu}/u.test(token.text)) return undefined;
   for (const actor of ctx.actors.values()) {
     if (actor.kind !== 'person' || actor.kbId || !actor.id.startsWith('person:')) continue;

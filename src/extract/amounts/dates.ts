@@ -1,44 +1,63 @@
 /**
  * Dates, absolute and relative to the article's date, read by chrono-node
- * from the sentences where wink found a DATE entity or a weekday word (so
- * that chrono runs on a small share of the text).
+ * from the DATE entities wink found.
  */
 import * as chrono from 'chrono-node';
 import type { DateMention } from '../../types.js';
-import { type Context, span } from '../context.js';
+import { type Context, type Memo, span } from '../context.js';
 
-const DATE_WORDS = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|ago|last|next|january|february|march|april|may|june|july|august|september|october|november|december|\d{4})\b/i;
+/** Bound on the memo: a day of news repeats "on Tuesday" thousands of times, but not without end. */
+const MEMO_LIMIT = 50_000;
 
 export function readDates(ctx: Context): void {
   const { doc } = ctx;
   const reference = ctx.article.date ? new Date(`${ctx.article.date}T12:00:00Z`) : undefined;
-  const withEntity = new Set(doc.entities.filter((e) => e.type === 'DATE').map((e) => doc.tokens[e.first]?.sentence));
-  for (let s = 0; s < doc.sentences.length; s++) {
-    const sentence = doc.sentences[s];
-    if (!sentence) continue;
-    const text = doc.text.slice(sentence.start, sentence.end);
-    if (!withEntity.has(s) && !DATE_WORDS.test(text)) continue;
-    const results = chrono.parse(text, reference ?? new Date(), { forwardDate: false });
-    for (const r of results) {
-      const known = r.start;
-      const year = known.get('year');
-      if (!year) continue;
-      const relative = !known.isCertain('year') || /ago|last|next|yesterday|today|tonight|day$/i.test(r.text);
-      if (relative && !reference) continue;
-      const month = known.get('month') ?? 1;
-      const day = known.get('day') ?? 1;
-      const precision: DateMention['precision'] = known.isCertain('day') || /day|ago|yesterday|today|tonight/i.test(r.text) ? 'day' : known.isCertain('month') ? 'month' : 'year';
-      const start = sentence.start + r.index;
+  // chrono reads only what wink marked as a DATE ("Tuesday", "four years ago", "March 3, 2025"):
+  // running it on whole sentences would cost more than the rest of extraction.
+  for (const entity of doc.entities) {
+    if (entity.type !== 'DATE') continue;
+    const key = `${entity.text}|${ctx.article.date ?? ''}`;
+    let parsed = ctx.memo.dates.get(key);
+    if (!parsed) {
+      parsed = parseDates(entity.text, reference);
+      if (ctx.memo.dates.size >= MEMO_LIMIT) ctx.memo.dates.clear();
+      ctx.memo.dates.set(key, parsed);
+    }
+    for (const d of parsed) {
+      const start = entity.start + d.index;
       ctx.dates.push({
-        span: span(ctx, start, start + r.text.length),
-        value: `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
-        precision,
-        relative,
-        rule: relative ? 'date.relative' : 'date.absolute',
+        span: span(ctx, start, start + d.text.length),
+        value: d.value,
+        precision: d.precision,
+        relative: d.relative,
+        rule: d.relative ? 'date.relative' : 'date.absolute',
       });
     }
   }
-  if (!reference && ctx.dates.length === 0 && DATE_WORDS.test(doc.text)) {
+  if (!reference && doc.entities.some((e) => e.type === 'DATE')) {
     ctx.warnings.push('no article date: relative dates are not resolved');
   }
+}
+
+function parseDates(text: string, reference: Date | undefined): Memo['dates'] extends Map<string, infer V> ? V : never {
+  const out: Memo['dates'] extends Map<string, infer V> ? V : never = [];
+  for (const r of chrono.parse(text, reference ?? new Date(), { forwardDate: false })) {
+    const known = r.start;
+    const year = known.get('year');
+    if (!year) continue;
+    const relative = !known.isCertain('year') || /ago|last|next|yesterday|today|tonight|day$/i.test(r.text);
+    if (relative && !reference) continue;
+    const month = known.get('month') ?? 1;
+    const day = known.get('day') ?? 1;
+    const precision: DateMention['precision'] =
+      known.isCertain('day') || /day|ago|yesterday|today|tonight/i.test(r.text) ? 'day' : known.isCertain('month') ? 'month' : 'year';
+    out.push({
+      index: r.index,
+      text: r.text,
+      value: `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+      precision,
+      relative,
+    });
+  }
+  return out;
 }

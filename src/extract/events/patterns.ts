@@ -5,9 +5,16 @@
 import type { TriggerPatternEntry } from '../../knowledge/schema.js';
 import type { Token } from '../../nlp/index.js';
 
+/** A pattern with its words split once, at load. */
+export interface IndexedPattern {
+  pattern: TriggerPatternEntry;
+  words: string[];
+  objects: string[][];
+}
+
 export interface PatternIndex {
-  verbs: Map<string, TriggerPatternEntry[]>;
-  nouns: Map<string, TriggerPatternEntry[]>;
+  verbs: Map<string, IndexedPattern[]>;
+  nouns: Map<string, IndexedPattern[]>;
 }
 
 export interface PatternMatch {
@@ -24,15 +31,15 @@ export function buildPatternIndex(verbs: TriggerPatternEntry[], nouns: TriggerPa
   return { verbs: byFirstWord(verbs), nouns: byFirstWord(nouns) };
 }
 
-function byFirstWord(patterns: TriggerPatternEntry[]): Map<string, TriggerPatternEntry[]> {
-  const map = new Map<string, TriggerPatternEntry[]>();
-  for (const p of patterns) {
-    const first = p.lemma.split(' ')[0] as string;
-    const list = map.get(first) ?? [];
-    list.push(p);
-    map.set(first, list);
+function byFirstWord(patterns: TriggerPatternEntry[]): Map<string, IndexedPattern[]> {
+  const map = new Map<string, IndexedPattern[]>();
+  for (const pattern of patterns) {
+    const words = pattern.lemma.split(' ');
+    const list = map.get(words[0] as string) ?? [];
+    list.push({ pattern, words, objects: pattern.objects.map((o) => o.split(' ')) });
+    map.set(words[0] as string, list);
   }
-  const specificity = (p: TriggerPatternEntry) => p.lemma.split(' ').length * 10 + (p.objects.length ? 5 : 0);
+  const specificity = (p: IndexedPattern) => p.words.length * 10 + (p.objects.length ? 5 : 0);
   for (const list of map.values()) list.sort((a, b) => specificity(b) - specificity(a));
   return map;
 }
@@ -62,16 +69,15 @@ export function matchVerb(index: PatternIndex, tokens: Token[], i: number, claus
   // The most specific pattern wins: more trigger words, then the longest object phrase
   // ("signed a treaty of friendship" is SUPPORT before "signed a treaty" is AGREE).
   let best: { match: PatternMatch; score: number } | undefined;
-  for (const pattern of candidates) {
-    const words = pattern.lemma.split(' ');
+  for (const { pattern, words, objects } of candidates) {
     const head = matchVerbWords(tokens, i, words, clauseEnd);
     if (!head) continue;
-    if (!pattern.objects.length) {
+    if (!objects.length) {
       const score = words.length * 100;
       if (!best || score > best.score) best = { match: { pattern, first: i, last: head }, score };
       continue;
     }
-    const object = findObject(tokens, head, pattern.objects, Math.min(clauseEnd, head + 7));
+    const object = findObject(tokens, head, objects, Math.min(clauseEnd, head + 7));
     if (!object) continue;
     const score = words.length * 100 + 10 + (object.last - object.first);
     if (!best || score > best.score) best = { match: { pattern, first: i, last: head, object }, score };
@@ -94,10 +100,10 @@ function matchVerbWords(tokens: Token[], i: number, words: string[], limit: numb
   return k;
 }
 
-function findObject(tokens: Token[], from: number, objects: string[], limit: number): { first: number; last: number } | undefined {
+function findObject(tokens: Token[], from: number, objects: string[][], limit: number): { first: number; last: number } | undefined {
   for (let k = from; k < limit; k++) {
     for (const object of objects) {
-      const m = matchWords(tokens, k, object.split(' '), limit);
+      const m = matchWords(tokens, k, object, limit);
       if (m) return m;
     }
   }
@@ -108,8 +114,7 @@ function findObject(tokens: Token[], from: number, objects: string[], limit: num
 export function matchNoun(index: PatternIndex, tokens: Token[], i: number, limit: number): PatternMatch | undefined {
   const token = tokens[i] as Token;
   const candidates = [...(index.nouns.get(token.lower) ?? []), ...(token.lemma !== token.lower ? (index.nouns.get(token.lemma) ?? []) : [])];
-  for (const pattern of candidates) {
-    const words = pattern.lemma.split(' ');
+  for (const { pattern, words } of candidates) {
     const m = matchVerbWords(tokens, i, words, limit);
     if (m) return { pattern, first: i, last: m };
   }
