@@ -317,7 +317,7 @@ function scanLexicon(ctx: Context): Lex[] {
   let i = 0;
   while (i < tokens.length) {
     const token = tokens[i] as Token;
-    const matches: GazetteerMatch<LexEntry>[] = knowledge.gazetteer.matchAt(
+    const matches: readonly GazetteerMatch<LexEntry>[] = knowledge.gazetteer.matchAt(
       doc.text,
       ctx.lower,
       token.start,
