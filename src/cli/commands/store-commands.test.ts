@@ -1,32 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, PLOVER_COLUMNS } from '../../store/core/export.js';
 import { CORPUS } from '../../store/fixtures.js';
 import { createStore } from '../../store/store.js';
-import { main } from '../main.js';
-
-/** Runs `parley ARGS` in-process and returns what it printed and its exit code. */
-async function parley(...args: string[]): Promise<{ out: string; err: string; code: number }> {
-  let out = '';
-  let err = '';
-  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out += String(chunk);
-    return true;
-  });
-  const writeErr = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    err += String(chunk);
-    return true;
-  });
-  try {
-    const code = await main(['node', 'parley', ...args]);
-    return { out, err, code };
-  } finally {
-    write.mockRestore();
-    writeErr.mockRestore();
-  }
-}
+import { parley } from '../testing/run.js';
 
 describe('store commands', () => {
   const dir = mkdtempSync(join(tmpdir(), 'parley-cli-'));
