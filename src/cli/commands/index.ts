@@ -5,6 +5,8 @@ import { registerEval } from './eval.js';
 import { registerEvents } from './events.js';
 import { registerExport } from './export.js';
 import { registerExtract } from './extract.js';
+import { registerIngest } from './ingest.js';
+import { registerServe } from './serve.js';
 import { registerShow } from './show.js';
 import { registerStats } from './stats.js';
 
@@ -13,6 +15,7 @@ export type RegisterCommand = (program: Command, setExitCode: (code: number) => 
 
 /** Subcommands in help order. Add a new command's file here. */
 export const commands: RegisterCommand[] = [
+  registerIngest,
   registerExtract,
   registerEval,
   registerEvents,
@@ -21,4 +24,5 @@ export const commands: RegisterCommand[] = [
   registerShow,
   registerStats,
   registerExport,
+  registerServe,
 ];
