@@ -233,7 +233,7 @@ export function recognizeActors(ctx: Context): void {
 }
 
 /** Group nouns too vague to stand for a state's people by place alone. */
-const UNPLACED_GROUPS = new Set(['state', 'states', 'side', 'team', 'party', 'parties', 'nations', 'countries', 'powers', 'capitals', 'allies', 'ally', 'partners', 'counterparts', 'counterpart', 'leader', 'authority', 'media', 'press', 'companies', 'firms', 'businesses', 'banks', 'investors', 'missiles', 'drones', 'aircraft', 'artillery', 'tanks']);
+const UNPLACED_GROUPS = new Set(['intelligence', 'state', 'states', 'side', 'team', 'party', 'parties', 'nations', 'countries', 'powers', 'capitals', 'allies', 'ally', 'partners', 'counterparts', 'counterpart', 'leader', 'authority', 'media', 'press', 'companies', 'firms', 'businesses', 'banks', 'investors', 'missiles', 'drones', 'aircraft', 'artillery', 'tanks']);
 
 /**
  * "Thousands of students throughout Indonesia staged demonstrations": a group
@@ -248,12 +248,15 @@ function placeGroup(ctx: Context, lex: Lex, sector?: Sector): void {
   const sentence = ctx.doc.tokens[lex.first]?.sentence;
   const s = ctx.doc.sentences[sentence ?? 0];
   if (!s) return;
-  const place = ctx.places.find((p) => p.span.start >= s.start && p.span.end <= s.end);
+  // Only a place near the group: "students throughout Indonesia", not a city named at the other end of the sentence.
+  const near = (start: number) => Math.abs(start - (ctx.doc.tokens[lex.first]?.start ?? 0)) < 90;
+  const place = ctx.places.find((p) => p.span.start >= s.start && p.span.end <= s.end && near(p.span.start));
   // Only a state the sentence places things in or comes from ("from Nigeria", "Macedonia's border"): not any state it names.
   const state = ctx.mentions.find(
     (m) =>
       ctx.doc.tokens[m.first]?.sentence === sentence &&
       m.actor.kind === 'state' &&
+      near(m.start) &&
       (m.possessive || ['from', 'of'].includes(ctx.doc.tokens[m.first - 1]?.lower ?? '') || isLocative(ctx.doc.tokens, m.first)),
   );
   const code = place?.country ?? state?.actor.code;
@@ -696,8 +699,15 @@ function resolvePronouns(ctx: Context): void {
     if (lower === 'it' && isExpletiveIt(tokens, token.i)) continue;
     const candidates = ordered.filter((m) => m.last <= token.i && !m.modifier && token.sentence - (tokens[m.first]?.sentence ?? 0) <= 2);
     let antecedent: Mention | undefined;
-    for (let c = candidates.length - 1; c >= 0; c--) {
-      const m = candidates[c] as Mention;
+    // Latest sentence first; within it, subjects before objects of prepositions ("Washington ... agreed to
+    // lift its pause" is Washington's pause, not that of Russia in "a ceasefire with Russia"), then the latest.
+    const rank = (m: Mention) => [tokens[m.first]?.sentence ?? 0, tokens[m.first - 1]?.pos === 'ADP' ? 0 : 1, m.first];
+    const byPreference = [...candidates].sort((a, b) => {
+      const [ra, rb] = [rank(a), rank(b)];
+      return (ra[0] as number) - (rb[0] as number) || (ra[1] as number) - (rb[1] as number) || (ra[2] as number) - (rb[2] as number);
+    });
+    for (let c = byPreference.length - 1; c >= 0; c--) {
+      const m = byPreference[c] as Mention;
       const fits =
         kind === 'person'
           ? m.actor.kind === 'person'

@@ -227,7 +227,9 @@ function verbEvents(ctx: Context, match: PatternMatch, sentence: number, clauseE
   sources = sources.filter((m) => m.actor.code !== 'UNK' || m.actor.kind === 'organization' || m.actor.kind === 'group');
   if (!sources.length) return [];
 
-  if (!target) target = targetOf(ctx, match, clauseEnd, sources);
+  // "Israel and Hamas agreed to a ceasefire and an exchange of Israeli hostages": two parties acting together
+  // take a target only from the object or the pattern's prepositions, not from anywhere later in the clause.
+  if (!target) target = targetOf(ctx, match, clauseEnd, sources, distinctCodes(sources).length < 2);
   if (!target && match.pattern.requireActorObject) return [];
   // "The United States and Jordan agreed", "X and Y clashed": with no other party, the subjects act on each other.
   if (!target && distinctCodes(sources).length > 1) {
@@ -543,7 +545,7 @@ function coordinatedGroup(ctx: Context, m: Mention, sentenceFirst: number): Ment
   return group;
 }
 
-function targetOf(ctx: Context, match: PatternMatch, clauseEnd: number, sources: Mention[]): Mention | undefined {
+function targetOf(ctx: Context, match: PatternMatch, clauseEnd: number, sources: Mention[], searchClause = true): Mention | undefined {
   const tokens = ctx.doc.tokens;
   const isSource = (m: Mention) => sources.some((s) => s.actor === m.actor);
   let k = match.last;
@@ -567,6 +569,7 @@ function targetOf(ctx: Context, match: PatternMatch, clauseEnd: number, sources:
     }
   }
   if (direct && !isSource(direct)) return direct;
+  if (!searchClause) return undefined;
   for (let j = match.last; j < clauseEnd && j < match.last + 16; j++) {
     // Adjuncts ("after Russia's invasion", "amid protests in Gaza") and a second verb phrase do not hold the target.
     if (ADJUNCT_OPENERS.has(tokens[j]?.lower ?? '') && j > match.last) break;
@@ -587,10 +590,16 @@ function earlierInSentence(ctx: Context, sentence: number, before: number, sourc
   return undefined;
 }
 
+/** The party before "talks with Y": the nearest actor that is not itself the object of a preposition or a modifier. */
 function nearestBefore(ctx: Context, i: number, first: number, not: Mention): Mention | undefined {
   for (let j = i - 1; j >= first; j--) {
     const m = ctx.mentionAt[j];
-    if (m && m.actor.code !== not.actor.code) return m;
+    if (!m || m.actor.code === not.actor.code || m.modifier) continue;
+    if (ctx.doc.tokens[m.first - 1]?.pos === 'ADP') {
+      j = m.first;
+      continue;
+    }
+    return m;
   }
   return undefined;
 }
