@@ -118,7 +118,7 @@ function obligationDemands(ctx: Context, sentence: number): { event: Event; trig
     const target = obliged.find((x) => x.actor.code !== speaker?.actor.code) ?? obliged[0];
     if (!speaker || !target) continue;
     const match: PatternMatch = {
-      pattern: { id: 'request.obligation', lemma: tokens[m]?.lower ?? 'must', type: 'REQUEST', cameo: '100', targetPreps: [], objects: [], symmetric: false, requireActorObject: false },
+      pattern: { id: 'request.obligation', lemma: tokens[m]?.lower ?? 'must', type: 'REQUEST', cameo: '100', targetPreps: [], objects: [], symmetric: false, requireActorObject: false, requireTarget: false },
       first: m,
       last: m + 1,
     };
@@ -231,6 +231,7 @@ function verbEvents(ctx: Context, match: PatternMatch, sentence: number, clauseE
   // take a target only from the object or the pattern's prepositions, not from anywhere later in the clause.
   if (!target) target = targetOf(ctx, match, clauseEnd, sources, distinctCodes(sources).length < 2);
   if (!target && match.pattern.requireActorObject) return [];
+  const needsTarget = match.pattern.requireTarget;
   // "The United States and Jordan agreed", "X and Y clashed": with no other party, the subjects act on each other.
   if (!target && distinctCodes(sources).length > 1) {
     const [a, b] = distinctCodes(sources);
@@ -244,8 +245,9 @@ function verbEvents(ctx: Context, match: PatternMatch, sentence: number, clauseE
     }
   }
 
-  // A meeting with no one named ("the Cabinet met Sunday") is internal business, not a consultation between actors.
-  if (match.pattern.type === 'CONSULT' && !target) return [];
+  // A meeting with no one named ("the Cabinet met Sunday") is internal business, not a consultation between actors;
+  // "sent a team" with no recipient is no aid.
+  if ((match.pattern.type === 'CONSULT' || needsTarget) && !target) return [];
   const out: { event: Event; trigger: number; governor?: number }[] = [];
   for (const source of distinctCodes(sources)) {
     if (target && target.actor.code === source.actor.code && target.actor === source.actor) continue;
