@@ -272,8 +272,8 @@ function nounEvent(ctx: Context, match: PatternMatch, sentence: number): Event |
     if (!(t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PUNCT' || t.lower === "'s" || t.pos === 'NUM' || t.pos === 'ADV')) break;
   }
   let k = match.last;
-  // "by X" agent.
-  if (tokens[k]?.lower === 'by') {
+  // "by X" agent; "criticism from the African Union", "aid from Canada".
+  if (tokens[k]?.lower === 'by' || (tokens[k]?.lower === 'from' && !match.pattern.targetPreps.includes('from'))) {
     const agent = mentionAfter(ctx, k + 1, s.last);
     if (agent) {
       source = agent;
