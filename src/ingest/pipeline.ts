@@ -1,0 +1,309 @@
+/**
+ * `parley ingest`: read inputs, extract on every core, store in batches.
+ *
+ * One reader feeds worker threads (each holding one extractor) and one
+ * writer adds their extractions to the store, one transaction per batch, in
+ * input order. At most `MAX_BATCHES_IN_FLIGHT` batches are read but not yet
+ * committed, so memory stays flat however large the input. A crash loses at
+ * most the batches not yet committed; a rerun skips every article whose id is
+ * stored without extracting it, and the store drops any other copy by URL or
+ * text, so it finishes with what a clean run would have stored.
+ */
+import { createReadStream, existsSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { createExtractor } from '../extract/index.js';
+import type { AddResult, Store } from '../store/store.js';
+import type { Article, Extraction } from '../types.js';
+import type { ReadOptions, ReadResult } from './options.js';
+import { readInputs } from './read.js';
+
+export const DEFAULT_BATCH = 200;
+/** Batches read ahead of the writer: enough to keep every worker busy while a batch commits, few enough to bound memory. */
+export const MAX_BATCHES_IN_FLIGHT = 3;
+
+export interface IngestOptions {
+  /** Where extractions go; the caller opens and closes it. */
+  store: Store;
+  /** Extraction threads; 1 extracts in this thread. Default: `os.availableParallelism()`. */
+  workers?: number;
+  /** Articles per transaction. Default 200. */
+  batchSize?: number;
+  /** Publication date (`YYYY-MM-DD`) for articles whose input gives none, so relative dates resolve. */
+  date?: string;
+  /** Knowledge folder for the extractor (default: the bundled `data/`). */
+  dataDir?: string;
+  read?: ReadOptions;
+  /** Called as articles are extracted and after every committed batch. */
+  onProgress?: (progress: IngestProgress) => void;
+}
+
+export interface IngestProgress {
+  /** Articles read, already-stored ones included. */
+  read: number;
+  /** Articles extracted or found already stored, plus inputs rejected: what counts towards `total`. */
+  done: number;
+  /** Articles (and rejected inputs) the inputs hold, when that can be counted before reading (see `countArticles`). */
+  total?: number;
+  /** Events the extractor found so far (before merging). */
+  eventsFound: number;
+  /** Articles committed to the store so far. */
+  stored: number;
+  /** Inputs or articles skipped so far. */
+  skipped: number;
+  /** Batches committed so far. */
+  batches: number;
+}
+
+export interface Skipped {
+  /** File, URL, `file.jsonl:LINE`, `feed.xml#N` or `stdin`. */
+  origin: string;
+  reason: string;
+}
+
+export interface IngestReport {
+  /** Articles read from the inputs. */
+  read: number;
+  /** Articles whose id a previous run stored: neither extracted nor stored again. */
+  alreadyStored: number;
+  /** Articles stored for the first time. */
+  stored: number;
+  /** Articles the store refused as copies of a stored one (same URL or same text). */
+  duplicates: number;
+  /** Stored articles that joined an existing story (another outlet's telling of it). */
+  nearDuplicates: number;
+  /** New stories. */
+  stories: number;
+  /** New events. */
+  events: number;
+  /** Reports merged into an existing event. */
+  merged: number;
+  /** Everything that could not be read or extracted, with why. */
+  skipped: Skipped[];
+  batches: number;
+  workers: number;
+  seconds: number;
+}
+
+/** What each extraction thread is started with. */
+export interface WorkerSetup {
+  dataDir?: string;
+}
+
+type Outcome = { ok: true; extraction: Extraction } | { ok: false; skipped: Skipped };
+
+/** Extraction, in this thread or on a pool of threads. */
+interface Extracting {
+  extract(article: Article): Promise<Extraction>;
+  close(): Promise<void>;
+}
+
+function inThisThread(setup: WorkerSetup): Extracting {
+  const extractor = createExtractor(setup.dataDir ? { dataDir: setup.dataDir } : {});
+  let tail: Promise<unknown> = Promise.resolve();
+  return {
+    extract(article) {
+      // One at a time, yielding to the event loop between articles so progress output keeps drawing.
+      const next = tail.then(
+        () => new Promise<Extraction>((resolve) => setImmediate(() => resolve(extractor.extract(article)))),
+      );
+      tail = next.catch(() => undefined);
+      return next;
+    },
+    close: async () => undefined,
+  };
+}
+
+function onThreads(workers: number, setup: WorkerSetup): Extracting {
+  const filename = new URL('./extract-worker.js', import.meta.url);
+  if (!existsSync(fileURLToPath(filename))) {
+    // Worker threads load JavaScript: running from the TypeScript sources (tests) has no compiled worker.
+    throw new Error(`no compiled extraction worker at ${fileURLToPath(filename)}: run npm run build, or use 1 worker`);
+  }
+  const pool = new Piscina<Article, Extraction>({
+    filename: filename.href,
+    workerData: setup,
+    minThreads: workers,
+    // minThreads = maxThreads: no thread is retired when idle, since a new one would reload the dictionaries.
+    maxThreads: workers,
+  });
+  return { extract: (article) => pool.run(article), close: () => pool.destroy() };
+}
+
+/** Groups the reader's results into batches of at most `size` articles (rejections ride along). */
+async function* batches(results: AsyncIterable<ReadResult>, size: number): AsyncGenerator<ReadResult[]> {
+  let batch: ReadResult[] = [];
+  let articles = 0;
+  for await (const result of results) {
+    batch.push(result);
+    if (result.ok && ++articles >= size) {
+      yield batch;
+      batch = [];
+      articles = 0;
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+function addResult(report: IngestReport, r: AddResult): void {
+  report.stored += r.articles;
+  report.duplicates += r.duplicates;
+  report.nearDuplicates += r.nearDuplicates;
+  report.stories += r.stories;
+  report.events += r.events;
+  report.merged += r.merged;
+}
+
+export async function ingest(inputs: readonly string[], options: IngestOptions): Promise<IngestReport> {
+  const started = performance.now();
+  const workers = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
+  const batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH));
+  const { store, onProgress } = options;
+  const report: IngestReport = {
+    read: 0,
+    alreadyStored: 0,
+    stored: 0,
+    duplicates: 0,
+    nearDuplicates: 0,
+    stories: 0,
+    events: 0,
+    merged: 0,
+    skipped: [],
+    batches: 0,
+    workers,
+    seconds: 0,
+  };
+  const total = onProgress ? await countArticles(inputs) : undefined;
+  let done = 0;
+  let eventsFound = 0;
+  const progress = () =>
+    onProgress?.({
+      read: report.read,
+      done,
+      ...(total !== undefined ? { total } : {}),
+      eventsFound,
+      stored: report.stored,
+      skipped: report.skipped.length,
+      batches: report.batches,
+    });
+
+  const setup: WorkerSetup = options.dataDir ? { dataDir: options.dataDir } : {};
+  const extracting = workers === 1 ? inThisThread(setup) : onThreads(workers, setup);
+  const extract = (article: Article): Promise<Outcome> =>
+    extracting.extract(options.date && !article.date ? { ...article, date: options.date } : article).then(
+      (extraction) => {
+        done++;
+        eventsFound += extraction.events.length;
+        progress();
+        return { ok: true, extraction };
+      },
+      (error: unknown) => {
+        done++;
+        const reason = `extraction failed: ${error instanceof Error ? error.message : String(error)}`;
+        return { ok: false, skipped: { origin: article.origin ?? article.id, reason } };
+      },
+    );
+
+  /** Batches in input order, each waiting for its extractions; the writer commits the oldest. */
+  const inFlight: Promise<Outcome>[][] = [];
+  const commitOldest = async () => {
+    const outcomes = await Promise.all(inFlight.shift() ?? []);
+    const extractions: Extraction[] = [];
+    for (const o of outcomes) {
+      if (o.ok) extractions.push(o.extraction);
+      else report.skipped.push(o.skipped);
+    }
+    if (extractions.length > 0) {
+      addResult(report, await store.addExtractions(extractions));
+      report.batches++;
+    }
+    progress();
+  };
+
+  try {
+    for await (const batch of batches(readInputs(inputs, options.read ?? {}), batchSize)) {
+      const articles: Article[] = [];
+      for (const result of batch) {
+        if (result.ok) articles.push(result.article);
+        else {
+          report.skipped.push({ origin: result.origin, reason: result.reason });
+          done++;
+        }
+      }
+      report.read += articles.length;
+      const stored = await store.storedArticles(articles.map((a) => a.id));
+      const fresh = articles.filter((a) => !stored.has(a.id));
+      report.alreadyStored += articles.length - fresh.length;
+      done += articles.length - fresh.length;
+      inFlight.push(fresh.map(extract));
+      // Backpressure: the reader waits here until the writer has caught up.
+      while (inFlight.length >= MAX_BATCHES_IN_FLIGHT) await commitOldest();
+    }
+    while (inFlight.length > 0) await commitOldest();
+  } finally {
+    // Settle what is still running before the pool goes, so no rejection is left unobserved.
+    await Promise.allSettled(inFlight.flat());
+    await extracting.close();
+  }
+  report.seconds = (performance.now() - started) / 1000;
+  return report;
+}
+
+/** Extensions whose file is one article (or one rejection). */
+const ONE_ARTICLE = new Set(['.txt', '.md', '.html', '.htm']);
+const LINES = new Set(['.jsonl', '.ndjson']);
+
+/**
+ * How many articles the inputs hold, counted without parsing them, or
+ * undefined when that cannot be known before reading (URLs, stdin, feeds,
+ * files whose extension does not tell their format). Files are walked as
+ * `readInputs` walks them (hidden entries skipped); a dump counts its
+ * non-blank lines.
+ */
+export async function countArticles(inputs: readonly string[]): Promise<number | undefined> {
+  let total = 0;
+  const countFile = async (path: string): Promise<boolean> => {
+    const ext = extname(path).toLowerCase();
+    if (ONE_ARTICLE.has(ext)) total++;
+    else if (LINES.has(ext)) total += await nonBlankLines(path);
+    else return false;
+    return true;
+  };
+  const countPath = async (path: string): Promise<boolean> => {
+    const info = await stat(path).catch(() => undefined);
+    if (!info) {
+      // The reader rejects it once.
+      total++;
+      return true;
+    }
+    if (!info.isDirectory()) return countFile(path);
+    for (const entry of await readdir(path, { withFileTypes: true })) {
+      if (entry.name.startsWith('.')) continue;
+      const child = join(path, entry.name);
+      if (entry.isDirectory() ? !(await countPath(child)) : !(await countFile(child))) return false;
+    }
+    return true;
+  };
+  for (const input of inputs) {
+    if (input === '-' || /^[a-z][a-z0-9+.-]+:\/\//i.test(input)) return undefined;
+    if (!(await countPath(input))) return undefined;
+  }
+  return total;
+}
+
+async function nonBlankLines(path: string): Promise<number> {
+  let lines = 0;
+  let blank = true;
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+    for (const byte of chunk) {
+      if (byte === 0x0a) {
+        if (!blank) lines++;
+        blank = true;
+      } else if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0d) blank = false;
+    }
+  }
+  return blank ? lines : lines + 1;
+}
