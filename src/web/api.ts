@@ -1,0 +1,147 @@
+/**
+ * What the dashboard reads from `parley serve`. The shapes are the JSON the
+ * API documents at /openapi.json; the data model types come from
+ * `src/types.ts`, the store's wrappers are restated here so the browser
+ * build never pulls in server code.
+ */
+import type { ActorKind, ActorRef, Amount, Commitment, EventType, Span, Stance, Event as XEvent } from '../types.js';
+
+export type { ActorRef, EventType, Span };
+
+export interface EventMention {
+  articleId: string;
+  storyId: string;
+  outlet?: string;
+  articleDate?: string;
+  title?: string;
+  url?: string;
+  localEventId: string;
+  date?: string;
+  evidence: Span;
+  trigger: Span;
+  source: ActorRef;
+  target: ActorRef | null;
+}
+
+export interface StoredEvent extends Omit<XEvent, 'id'> {
+  id: string;
+  sourceActorId: string;
+  targetActorId: string | null;
+  mentions: EventMention[];
+  mergeReasons: { articleId: string; localEventId: string; reason: string }[];
+}
+
+export interface StoredActor {
+  id: string;
+  name: string;
+  code: string;
+  kind: ActorKind;
+  sector?: string;
+  aliases: string[];
+  roles: string[];
+  counts: { events: number; asSource: number; asTarget: number; articles: number };
+  partners: { actorId: string; name: string; code: string; events: number }[];
+}
+
+export interface ActorPage extends StoredActor {
+  recentEvents: StoredEvent[];
+}
+
+export interface Timeline {
+  buckets: { date: string; type: EventType; count: number; goldstein: number }[];
+  undated: number;
+  total: number;
+  truncated: boolean;
+}
+
+export interface Network {
+  nodes: { id: string; name: string; code: string; kind: ActorKind; events: number }[];
+  edges: { source: string; target: string; events: number; meanGoldstein: number }[];
+  truncated: boolean;
+}
+
+export interface ArticleSummary {
+  id: string;
+  storyId: string;
+  title?: string;
+  outlet?: string;
+  date?: string;
+  url?: string;
+  events: number;
+}
+
+export interface StoredArticle {
+  id: string;
+  title?: string;
+  date?: string;
+  outlet?: string;
+  url?: string;
+  author?: string;
+  storyId: string;
+  eventIds: string[];
+}
+
+export interface ReaderEvent {
+  id: string;
+  localEventId: string;
+  type: EventType;
+  goldstein: number;
+  quadClass: number;
+  negated: boolean;
+  hypothetical: boolean;
+  source: ActorRef;
+  target: ActorRef | null;
+  trigger: Span;
+  evidence: Span;
+}
+
+export interface Reader {
+  article: StoredArticle;
+  text: string | null;
+  events: ReaderEvent[];
+  mentions: { actorId: string; name: string; span: Span }[];
+  amounts: Amount[];
+}
+
+export type StoredCommitment = Commitment & { articleId: string };
+export type StoredStance = Stance & { articleId: string };
+
+export interface Totals {
+  by: 'donor' | 'recipient';
+  totals: {
+    actorId: string | null;
+    name: string;
+    code: string;
+    currency: string | null;
+    total: number;
+    pledges: number;
+  }[];
+  truncated: boolean;
+}
+
+export interface Stats {
+  engine: string;
+  articles: number;
+  events: number;
+  actors: number;
+  stances: number;
+  commitments: number;
+}
+
+export class ApiError extends Error {}
+
+type Params = Record<string, string | number | undefined>;
+
+/** GET from the API; the API's `{error}` becomes the thrown message so a view can show it. */
+export async function get<T>(path: string, params: Params = {}): Promise<T> {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') qs.set(k, String(v));
+  const url = qs.size > 0 ? `${path}?${qs}` : path;
+  const res = await fetch(url, { headers: { accept: 'application/json' } });
+  const body: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const message = body && typeof body === 'object' && 'error' in body ? String(body.error) : res.statusText;
+    throw new ApiError(`${res.status}: ${message}`);
+  }
+  return body as T;
+}
