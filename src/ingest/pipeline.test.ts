@@ -1,0 +1,152 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createStore, type Store } from '../store/store.js';
+import { countArticles, type IngestOptions, type IngestProgress, ingest, MAX_BATCHES_IN_FLIGHT } from './pipeline.js';
+import { copyCorpus, corpusFiles, generateCorpus, KNOWLEDGE_DIR, WIRE } from './testing/corpus.js';
+
+const root = mkdtempSync(join(tmpdir(), 'parley-pipeline-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+let dirs = 0;
+function tempDir(): string {
+  const dir = join(root, `t${++dirs}`);
+  mkdirSync(dir);
+  return dir;
+}
+
+/** In this thread: the worker pool needs the compiled build, which the CLI tests exercise. */
+function run(inputs: string[], store: Store, options: Partial<IngestOptions> = {}) {
+  return ingest(inputs, { store, workers: 1, dataDir: KNOWLEDGE_DIR, ...options });
+}
+
+async function withStore<T>(fn: (store: Store, dir: string) => Promise<T>): Promise<T> {
+  const dir = tempDir();
+  const store = await createStore(join(dir, 'parley.db'));
+  try {
+    return await fn(store, dir);
+  } finally {
+    await store.close();
+  }
+}
+
+describe('ingest', () => {
+  it('stores a folder of articles, and a second run stores no new article and no new event', async () => {
+    await withStore(async (store, dir) => {
+      const news = join(dir, 'news');
+      copyCorpus(news);
+      const first = await run([news], store);
+      expect(first).toMatchObject({ read: corpusFiles().length, alreadyStored: 0, duplicates: 0, skipped: [] });
+      expect(first.stored).toBe(corpusFiles().length);
+      expect(first.events).toBeGreaterThan(10);
+      const stats = await store.stats();
+      expect(stats).toMatchObject({ articles: first.stored, events: first.events, stories: first.stories });
+
+      const found: number[] = [];
+      const second = await run([news], store, { onProgress: (p) => found.push(p.eventsFound) });
+      expect(second).toMatchObject({
+        read: first.read,
+        alreadyStored: first.read,
+        stored: 0,
+        duplicates: 0,
+        events: 0,
+        merged: 0,
+        batches: 0,
+      });
+      // Stored ids are not extracted again.
+      expect(Math.max(0, ...found)).toBe(0);
+      expect(await store.stats()).toEqual(stats);
+    });
+  });
+
+  it('keeps a wire story told by three outlets as one story, with one event per real event reported by all three', async () => {
+    await withStore(async (store, dir) => {
+      const [reuters, ap, afp] = copyCorpus(join(dir, 'wire'), WIRE);
+      const report = await run([reuters ?? '', ap ?? '', afp ?? ''], store);
+      expect(report).toMatchObject({ read: 3, stored: 3, stories: 1, nearDuplicates: 2 });
+
+      const page = await store.events({ limit: 1000 });
+      expect(page.events.length).toBe(report.events);
+      expect(page.events.length).toBeGreaterThanOrEqual(3);
+      for (const event of page.events) {
+        expect(event.mentions.map((m) => m.outlet).sort()).toEqual(['AP News', 'France 24', 'Reuters']);
+        expect(new Set(event.mentions.map((m) => m.storyId)).size).toBe(1);
+      }
+      const summons = page.events.filter((e) => e.source.code === 'GBR' && e.target?.code === 'RUS');
+      expect(summons).toHaveLength(1);
+      expect(summons[0]?.mergeReasons).toHaveLength(2);
+
+      const fromReuters = summons[0]?.mentions.find((m) => m.outlet === 'Reuters');
+      const article = await store.article(fromReuters?.articleId ?? '');
+      expect(article?.text).toMatch(/^LONDON, March 4 \(Reuters\) - Britain summoned the Russian ambassador/);
+      const evidence = fromReuters?.evidence;
+      expect(article?.text.slice(evidence?.start, evidence?.end)).toBe(evidence?.text);
+    });
+  });
+
+  it('reports empty, binary and invalid UTF-8 files with their reasons and stores the rest', async () => {
+    await withStore(async (store, dir) => {
+      const news = join(dir, 'news');
+      copyCorpus(news);
+      writeFileSync(join(news, 'empty.txt'), '');
+      writeFileSync(
+        join(news, 'photo.jpg'),
+        Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1]),
+      );
+      writeFileSync(join(news, 'latin1.txt'), Buffer.from('Belgium expelled a diplomat from Li\xe9ge.', 'latin1'));
+      const report = await run([news, join(dir, 'missing.html')], store);
+      expect(report.stored).toBe(corpusFiles().length);
+      expect(report.skipped.map((s) => [s.origin.slice(dir.length + 1), s.reason])).toEqual([
+        ['news/empty.txt', 'empty input'],
+        ['news/latin1.txt', 'invalid UTF-8 at byte 35'],
+        ['news/photo.jpg', 'binary file (NUL byte at 4)'],
+        ['missing.html', 'no such file or directory'],
+      ]);
+    });
+  });
+
+  it('commits in batches and reads at most a few batches ahead of the writer', async () => {
+    await withStore(async (store, dir) => {
+      const many = join(dir, 'many');
+      generateCorpus(many, 40);
+      const batchSize = 3;
+      const seen: IngestProgress[] = [];
+      const report = await run([many], store, { batchSize, onProgress: (p) => seen.push(p) });
+      expect(report).toMatchObject({ read: 40, stored: 40, batches: Math.ceil(40 / batchSize) });
+      const ahead = seen.map((p) => p.read - p.stored);
+      expect(Math.max(...ahead)).toBeLessThanOrEqual(MAX_BATCHES_IN_FLIGHT * batchSize);
+      expect(seen.at(-1)).toMatchObject({ read: 40, done: 40, total: 40, stored: 40, batches: report.batches });
+      expect((await store.stats()).articles).toBe(40);
+    });
+  });
+
+  it('gives articles without a date the date it is given, and keeps the dates articles carry', async () => {
+    await withStore(async (store, dir) => {
+      const text = join(dir, 'note.txt');
+      writeFileSync(text, 'Belgium expelled two Libyan diplomats on Tuesday, accusing Libya of spying on exiles.\n');
+      const [dated] = copyCorpus(join(dir, 'dated'), ['belgium-libya.html']);
+      await run([text, dated ?? ''], store, { date: '2025-06-12' });
+      const events = (await store.events({ limit: 1000 })).events;
+      const dates = new Map(events.map((e) => [e.mentions[0]?.title ?? 'untitled', e.mentions[0]?.articleDate]));
+      expect(dates.get('untitled')).toBe('2025-06-12');
+      expect(dates.get('Belgium expels two Libyan diplomats')).toBe('2025-05-20');
+    });
+  });
+});
+
+describe('countArticles', () => {
+  it('counts one article per page and one per dump line, and knows when it cannot tell', async () => {
+    const dir = tempDir();
+    copyCorpus(join(dir, 'pages'));
+    writeFileSync(join(dir, 'pages', '.hidden.html'), '<p>not read</p>');
+    writeFileSync(join(dir, 'dump.jsonl'), '{"text":"a"}\n\n{"text":"b"}\r\n{"text":"c"}');
+    writeFileSync(join(dir, 'feed.xml'), '<rss></rss>');
+    const pages = corpusFiles().length;
+    expect(await countArticles([join(dir, 'pages'), join(dir, 'dump.jsonl')])).toBe(pages + 3);
+    expect(await countArticles([join(dir, 'pages'), join(dir, 'nothing-here.txt')])).toBe(pages + 1);
+    expect(await countArticles([join(dir, 'pages'), join(dir, 'feed.xml')])).toBeUndefined();
+    expect(await countArticles(['https://example.org/news.html'])).toBeUndefined();
+    expect(await countArticles(['-'])).toBeUndefined();
+  });
+});
