@@ -191,9 +191,11 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
     });
 
   const setup: WorkerSetup = options.dataDir ? { dataDir: options.dataDir } : {};
-  const extracting = workers === 1 ? inThisThread(setup) : onThreads(workers, setup);
-  const extract = (article: Article): Promise<Outcome> =>
-    extracting.extract(options.date && !article.date ? { ...article, date: options.date } : article).then(
+  // Started on the first article that needs it: a rerun over stored articles loads no dictionaries.
+  let extracting: Extracting | undefined;
+  const extract = (article: Article): Promise<Outcome> => {
+    extracting ??= workers === 1 ? inThisThread(setup) : onThreads(workers, setup);
+    return extracting.extract(options.date && !article.date ? { ...article, date: options.date } : article).then(
       (extraction) => {
         done++;
         eventsFound += extraction.events.length;
@@ -206,6 +208,7 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
         return { ok: false, skipped: { origin: article.origin ?? article.id, reason } };
       },
     );
+  };
 
   /** Batches in input order, each waiting for its extractions; the writer commits the oldest. */
   const inFlight: Promise<Outcome>[][] = [];
@@ -246,7 +249,7 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
   } finally {
     // Settle what is still running before the pool goes, so no rejection is left unobserved.
     await Promise.allSettled(inFlight.flat());
-    await extracting.close();
+    await extracting?.close();
   }
   report.seconds = (performance.now() - started) / 1000;
   return report;
