@@ -34,6 +34,8 @@ export interface Mention {
   /** A bare adjective ("Russian" in "Russian aggression"): it modifies, it does not act. */
   modifier: boolean;
   plural: boolean;
+  /** For "both sides", "the two countries": the second party (the mention's own actor is the first). */
+  partner?: Mention;
 }
 
 export interface ArticleInput {

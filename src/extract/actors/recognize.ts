@@ -229,7 +229,44 @@ export function recognizeActors(ctx: Context): void {
   }
   for (const lex of unplaced) placeGroup(ctx, lex);
   for (const lex of ethnic) placeGroup(ctx, lex, 'CVL');
+  resolvePairs(ctx);
   resolvePronouns(ctx);
+}
+
+const PAIR_PHRASE = /^(?:both (?:sides|parties|countries|governments|leaders|neighbou?rs|men)|the two (?:sides|parties|countries|governments|leaders|neighbou?rs|men|delegations))$/i;
+
+/**
+ * "both sides agreed to meet again": the two parties named last, preferring a
+ * pair named together ("Iran and the United States held talks").
+ */
+function resolvePairs(ctx: Context): void {
+  const tokens = ctx.doc.tokens;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const a = tokens[i] as Token;
+    const width = a.lower === 'the' ? 3 : 2;
+    const last = i + width;
+    const phrase = tokens.slice(i, last).map((t) => t.lower).join(' ');
+    if (!PAIR_PHRASE.test(phrase) || ctx.mentionAt[i]) continue;
+    const before = ctx.mentions
+      .filter((m) => m.last <= i && !m.modifier && a.sentence - (tokens[m.first]?.sentence ?? 0) <= 3)
+      .sort((x, y) => x.first - y.first);
+    const joined = [...before].reverse().find((m) => {
+      const next = before.find((n) => n.first > m.last && n.first <= m.last + 3 && n.actor.code !== m.actor.code);
+      return !!next && tokens.slice(m.last, next.first).some((t) => t.lower === 'and');
+    });
+    const first = joined ?? before.filter((m) => tokens[m.first - 1]?.pos !== 'ADP').at(-2);
+    const second = joined
+      ? before.find((n) => n.first > joined.last && n.actor.code !== joined.actor.code)
+      : before.filter((m) => tokens[m.first - 1]?.pos !== 'ADP' && m.actor.code !== first?.actor.code).at(-1);
+    if (!first || !second) continue;
+    const start = a.start;
+    const end = (tokens[last - 1] as Token).end;
+    const partner: Mention = { ...second, first: i, last, start, end, via: 'pair', rule: 'actor.coref.pair' };
+    const mention: Mention = { ...first, first: i, last, start, end, via: 'pair', rule: 'actor.coref.pair', plural: true, partner };
+    ctx.mentions.push(mention);
+    for (let t = i; t < last; t++) ctx.mentionAt[t] = mention;
+    i = last - 1;
+  }
 }
 
 /** Group nouns too vague to stand for a state's people by place alone. */

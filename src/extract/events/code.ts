@@ -229,7 +229,8 @@ function verbEvents(ctx: Context, match: PatternMatch, sentence: number, clauseE
 
   // "Israel and Hamas agreed to a ceasefire and an exchange of Israeli hostages": two parties acting together
   // take a target only from the object or the pattern's prepositions, not from anywhere later in the clause.
-  if (!target) target = targetOf(ctx, match, clauseEnd, sources, distinctCodes(sources).length < 2);
+  const together = distinctCodes(sources).length > 1;
+  if (!target && !(together && match.pattern.symmetric)) target = targetOf(ctx, match, clauseEnd, sources, !together);
   if (!target && match.pattern.requireActorObject) return [];
   const needsTarget = match.pattern.requireTarget;
   // "The United States and Jordan agreed", "X and Y clashed": with no other party, the subjects act on each other.
@@ -533,6 +534,7 @@ function previousVerb(ctx: Context, first: number, before: number): number | und
 /** "Ukraine and its European allies", "The United States and Jordan": every coordinated party. */
 function coordinatedGroup(ctx: Context, m: Mention, sentenceFirst: number): Mention[] {
   const tokens = ctx.doc.tokens;
+  if (m.partner) return [m, m.partner];
   const group = [m];
   let k = m.first - 1;
   while (k >= sentenceFirst) {
