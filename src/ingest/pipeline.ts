@@ -18,12 +18,14 @@ import { Piscina } from 'piscina';
 import { createExtractor } from '../extract/index.js';
 import type { AddResult, Store } from '../store/store.js';
 import type { Article, Extraction } from '../types.js';
-import type { ReadOptions, ReadResult } from './options.js';
+import type { ReadOptions } from './options.js';
 import { readInputs } from './read.js';
 
 export const DEFAULT_BATCH = 200;
 /** Batches read ahead of the writer: enough to keep every worker busy while a batch commits, few enough to bound memory. */
 export const MAX_BATCHES_IN_FLIGHT = 3;
+/** Articles checked against the store with one lookup before they are sent to extraction. */
+const CHECK_GROUP = 20;
 
 export interface IngestOptions {
   /** Where extractions go; the caller opens and closes it. */
@@ -133,21 +135,6 @@ function onThreads(workers: number, setup: WorkerSetup): Extracting {
   return { extract: (article) => pool.run(article), close: () => pool.destroy() };
 }
 
-/** Groups the reader's results into batches of at most `size` articles (rejections ride along). */
-async function* batches(results: AsyncIterable<ReadResult>, size: number): AsyncGenerator<ReadResult[]> {
-  let batch: ReadResult[] = [];
-  let articles = 0;
-  for await (const result of results) {
-    batch.push(result);
-    if (result.ok && ++articles >= size) {
-      yield batch;
-      batch = [];
-      articles = 0;
-    }
-  }
-  if (batch.length > 0) yield batch;
-}
-
 function addResult(report: IngestReport, r: AddResult): void {
   report.stored += r.articles;
   report.duplicates += r.duplicates;
@@ -226,29 +213,46 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
     progress();
   };
 
+  /** The batch being read: extractions already under way, and articles not yet checked against the store. */
+  let current: Promise<Outcome>[] = [];
+  let currentSize = 0;
+  let unchecked: Article[] = [];
+  const dispatch = async () => {
+    const stored = await store.storedArticles(unchecked.map((a) => a.id));
+    for (const article of unchecked) {
+      if (stored.has(article.id)) {
+        report.alreadyStored++;
+        done++;
+      } else current.push(extract(article));
+    }
+    unchecked = [];
+  };
+
   try {
-    for await (const batch of batches(readInputs(inputs, options.read ?? {}), batchSize)) {
-      const articles: Article[] = [];
-      for (const result of batch) {
-        if (result.ok) articles.push(result.article);
-        else {
-          report.skipped.push({ origin: result.origin, reason: result.reason });
-          done++;
-        }
+    for await (const result of readInputs(inputs, options.read ?? {})) {
+      if (!result.ok) {
+        report.skipped.push({ origin: result.origin, reason: result.reason });
+        done++;
+        continue;
       }
-      report.read += articles.length;
-      const stored = await store.storedArticles(articles.map((a) => a.id));
-      const fresh = articles.filter((a) => !stored.has(a.id));
-      report.alreadyStored += articles.length - fresh.length;
-      done += articles.length - fresh.length;
-      inFlight.push(fresh.map(extract));
+      report.read++;
+      currentSize++;
+      unchecked.push(result.article);
+      // Checked and sent off in small groups, so threads start on a batch while the rest of it is being read.
+      if (unchecked.length >= CHECK_GROUP || currentSize >= batchSize) await dispatch();
+      if (currentSize < batchSize) continue;
+      inFlight.push(current);
+      current = [];
+      currentSize = 0;
       // Backpressure: the reader waits here until the writer has caught up.
       while (inFlight.length >= MAX_BATCHES_IN_FLIGHT) await commitOldest();
     }
+    await dispatch();
+    inFlight.push(current);
     while (inFlight.length > 0) await commitOldest();
   } finally {
     // Settle what is still running before the pool goes, so no rejection is left unobserved.
-    await Promise.allSettled(inFlight.flat());
+    await Promise.allSettled([...inFlight.flat(), ...current]);
     await extracting?.close();
   }
   report.seconds = (performance.now() - started) / 1000;
