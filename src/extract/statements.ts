@@ -5,8 +5,10 @@
  */
 import type { Token } from '../nlp/index.js';
 import { type Context, type Mention, refOf, sentenceSpan, span } from './context.js';
+import { clauseStartOf, subjectOf } from './events/code.js';
 
-const SPEECH = new Set(['say', 'tell', 'state', 'announce', 'declare', 'add', 'note', 'insist', 'claim', 'emphasize', 'emphasise', 'stress', 'warn', 'caution', 'describe', 'confirm', 'deny', 'report', 'reiterate', 'underscore', 'affirm', 'argue', 'write', 'tweet', 'post', 'assert', 'explain', 'acknowledge', 'admit', 'suggest', 'predict', 'vow', 'promise', 'urge', 'remark', 'comment', 'respond', 'reply', 'voice', 'express', 'accuse', 'criticize', 'criticise', 'call']);
+/** Verbs of saying; verbs of doing-by-saying (accuse, urge) are events, and their content is in the event. */
+const SPEECH = new Set(['say', 'tell', 'state', 'announce', 'declare', 'add', 'note', 'insist', 'claim', 'emphasize', 'emphasise', 'stress', 'warn', 'caution', 'describe', 'confirm', 'deny', 'report', 'reiterate', 'underscore', 'affirm', 'argue', 'write', 'tweet', 'post', 'assert', 'explain', 'acknowledge', 'admit', 'suggest', 'predict', 'vow', 'promise', 'remark', 'comment', 'respond', 'reply', 'voice', 'express', 'tell']);
 const QUOTES = /["“”]/;
 
 export function readStatements(ctx: Context): void {
@@ -38,7 +40,7 @@ export function readStatements(ctx: Context): void {
         contentStart = tokens[k]?.start ?? verb.end;
         contentEnd = sentence.end;
       }
-      if (contentEnd <= contentStart) continue;
+      if (contentEnd - contentStart < 3) continue;
       const content = span(ctx, contentStart, contentEnd);
       const addressee = addresseeOf(ctx, i, verb.lemma);
       ctx.statements.push({
@@ -57,27 +59,16 @@ export function readStatements(ctx: Context): void {
 
 function speakerOf(ctx: Context, i: number, first: number, last: number): Mention | undefined {
   const tokens = ctx.doc.tokens;
-  // "X said", "X has repeatedly said".
-  for (let k = i - 1; k >= first && k >= i - 4; k--) {
-    const m = ctx.mentionAt[k];
-    if (m && !m.modifier) return m;
-    const t = tokens[k] as Token;
-    if (!(t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART')) break;
-  }
-  // ", said the spokesman for X".
-  if (tokens[i - 1]?.text === ',') {
+  // ", said the spokesman for X": the speaker follows the verb.
+  if (tokens[i - 1]?.text === ',' && !tokens[i]?.lower.endsWith('ing')) {
     for (let k = i + 1; k < last && k <= i + 6; k++) {
       const m = ctx.mentionAt[k];
       if (m) return m;
     }
   }
-  // Subject further left in the same clause: "Kofi Annan, the UN chief, said".
-  for (let k = i - 1; k >= first; k--) {
-    const m = ctx.mentionAt[k];
-    if (m && !m.modifier && !m.possessive && tokens[m.first - 1]?.pos !== 'ADP') return m;
-    if (tokens[k]?.lower === 'that' || tokens[k]?.text === ';') break;
-  }
-  return undefined;
+  // Otherwise the speaker is the verb's subject, found as for events (participles and coordinated verbs included).
+  const [subject] = subjectOf(ctx, i, clauseStartOf(ctx, i));
+  return subject && tokens[subject.first]?.sentence === tokens[first]?.sentence ? subject : undefined;
 }
 
 function addresseeOf(ctx: Context, i: number, lemma: string): Mention | undefined {

@@ -456,7 +456,7 @@ function byAgent(ctx: Context, from: number, clauseEnd: number): Mention | undef
 }
 
 /** The subject of the verb at `i`: see the module comment. */
-function subjectOf(ctx: Context, i: number, clauseStart: number): Mention[] {
+export function subjectOf(ctx: Context, i: number, clauseStart: number): Mention[] {
   const tokens = ctx.doc.tokens;
   const verb = tokens[i] as Token;
   const sentence = ctx.doc.sentences[verb.sentence] as { first: number };
@@ -644,7 +644,7 @@ function listAfter(ctx: Context, from: number, limit: number): Mention[] {
   return list;
 }
 
-function clauseStartOf(ctx: Context, i: number): number {
+export function clauseStartOf(ctx: Context, i: number): number {
   const tokens = ctx.doc.tokens;
   const s = ctx.doc.sentences[(tokens[i] as Token).sentence] as { first: number };
   for (let k = i - 1; k > s.first; k--) {
