@@ -414,9 +414,10 @@ function quadOf(entry: CameoEntry | undefined): QuadClass | undefined {
  */
 function domesticTarget(ctx: Context, source: Mention): ActorRef | null {
   const code = source.actor.code;
-  if (!code || code === 'UNK' || (source.actor.kind === 'state' && !source.actor.sector)) return null;
   const country = ctx.knowledge.countries.get(code);
-  return { actorId: code, code, name: country?.name ?? code, kind: country ? 'state' : source.actor.kind, implicit: true };
+  // Only states have a domestic scene: "the United Nations condemned the strikes" has no target, not the UN itself.
+  if (!country || (source.actor.kind === 'state' && !source.actor.sector)) return null;
+  return { actorId: code, code, name: country.name, kind: 'state', implicit: true };
 }
 
 function distinctCodes(mentions: Mention[]): Mention[] {
