@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createStore, type Store } from '../store/store.js';
 import { countArticles, type IngestOptions, type IngestProgress, ingest, MAX_BATCHES_IN_FLIGHT } from './pipeline.js';
@@ -132,6 +134,36 @@ describe('ingest', () => {
       expect(dates.get('untitled')).toBe('2025-06-12');
       expect(dates.get('Belgium expels two Libyan diplomats')).toBe('2025-05-20');
     });
+  });
+});
+
+const PG_URL = process.env.PARLEY_PG_URL;
+
+describe.runIf(PG_URL)('ingest into PostgreSQL', () => {
+  it('stores what SQLite stores from the same folder, and a rerun adds nothing', async () => {
+    const dir = tempDir();
+    const news = join(dir, 'news');
+    copyCorpus(news);
+    const schema = `parley_ingest_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    const url = new URL(PG_URL ?? '');
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    const postgres = await createStore(url.toString());
+    const sqlite = await createStore(join(dir, 'parley.db'));
+    try {
+      const first = await run([news], postgres);
+      expect(first.stored).toBe(corpusFiles().length);
+      expect(await run([news], postgres)).toMatchObject({ alreadyStored: first.read, stored: 0, events: 0 });
+      await run([news], sqlite);
+      expect(await postgres.stats()).toEqual(await sqlite.stats());
+    } finally {
+      await postgres.close();
+      await sqlite.close();
+      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.end();
+    }
   });
 });
 
