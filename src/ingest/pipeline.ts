@@ -20,6 +20,7 @@ import type { AddResult, Store } from '../store/store.js';
 import type { Article, Extraction } from '../types.js';
 import type { ReadOptions } from './options.js';
 import { readInputs } from './read.js';
+import { EXTRACTOR_DID_NOT_START, type WorkerSetup } from './worker-protocol.js';
 
 export const DEFAULT_BATCH = 200;
 /** Batches read ahead of the writer: enough to keep every worker busy while a batch commits, few enough to bound memory. */
@@ -90,12 +91,11 @@ export interface IngestReport {
   seconds: number;
 }
 
-/** What each extraction thread is started with. */
-export interface WorkerSetup {
-  dataDir?: string;
-}
-
-type Outcome = { ok: true; extraction: Extraction } | { ok: false; skipped: Skipped };
+type Outcome =
+  | { ok: true; extraction: Extraction }
+  | { ok: false; skipped: Skipped }
+  /** The extractor itself failed: no article can be extracted, so the run stops. */
+  | { ok: false; fatal: Error };
 
 /** Extraction, in this thread or on a pool of threads. */
 interface Extracting {
@@ -191,8 +191,12 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
       },
       (error: unknown) => {
         done++;
-        const reason = `extraction failed: ${error instanceof Error ? error.message : String(error)}`;
-        return { ok: false, skipped: { origin: article.origin ?? article.id, reason } };
+        const message = error instanceof Error ? error.message : String(error);
+        if (message.startsWith(EXTRACTOR_DID_NOT_START)) return { ok: false, fatal: new Error(message) };
+        return {
+          ok: false,
+          skipped: { origin: article.origin ?? article.id, reason: `extraction failed: ${message}` },
+        };
       },
     );
   };
@@ -204,6 +208,7 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
     const extractions: Extraction[] = [];
     for (const o of outcomes) {
       if (o.ok) extractions.push(o.extraction);
+      else if ('fatal' in o) throw o.fatal;
       else report.skipped.push(o.skipped);
     }
     if (extractions.length > 0) {

@@ -43,6 +43,24 @@ describe('parley ingest', () => {
     expect(out).toMatch(/^skipped +2$/m);
   });
 
+  it('stops with the reason when the extractor cannot start', async () => {
+    const dir = join(root, 'no-knowledge-here');
+    copyCorpus(join(dir, 'news'));
+    mkdirSync(join(dir, 'empty-data'));
+    await expect(
+      parley(
+        'ingest',
+        '--db',
+        join(dir, 'p.db'),
+        '--workers',
+        '1',
+        '--data',
+        join(dir, 'empty-data'),
+        join(dir, 'news'),
+      ),
+    ).rejects.toThrow(/missing knowledge file/);
+  });
+
   it('refuses a malformed --date', async () => {
     await expect(parley('ingest', '--date', '12/06/2025', '--db', join(root, 'x.db'), root)).rejects.toThrow(
       /--date must be YYYY-MM-DD/,
@@ -87,7 +105,34 @@ function finish(child: ChildProcess): Promise<{ code: number | null; signal: Nod
   return new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, out })));
 }
 
-describe('parley ingest crash safety (the built CLI, worker threads, SIGKILL)', () => {
+function requireBuild(): void {
+  if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
+    throw new Error('dist/cli/main.js is missing: run `npm run build` first (`npm test` builds before running vitest)');
+  }
+}
+
+describe('parley ingest (the built CLI, worker threads)', () => {
+  it('stops with the reason when the extractors cannot start, storing nothing', async () => {
+    requireBuild();
+    const dir = join(root, 'no-knowledge');
+    copyCorpus(join(dir, 'news'));
+    mkdirSync(join(dir, 'empty-data'));
+    const db = join(dir, 'p.db');
+    const child = spawn(
+      process.execPath,
+      [BIN, 'ingest', '--db', db, '--workers', '2', '--data', join(dir, 'empty-data'), join(dir, 'news')],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let err = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+    });
+    const { code } = await finish(child);
+    expect(code).toBe(2);
+    expect(err).toMatch(/^parley: extractor did not start: .*empty-data.*missing knowledge file/m);
+    expect(counts(db).articles).toBe(0);
+  });
+
   it('loses nothing committed when killed after its first batch, and a rerun ends where a clean run does', async () => {
     if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) {
       throw new Error(

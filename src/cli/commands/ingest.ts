@@ -72,7 +72,7 @@ function progressBar(): ProgressOutput {
             ? 'ingest [{bar}] {value}/{total} articles | {rate} articles/s | {events} events | {stored} stored | ETA {eta_formatted}'
             : 'ingest {value} articles | {rate} articles/s | {events} events | {stored} stored';
         bar = new cliProgress.SingleBar(
-          { format, stream: process.stderr, hideCursor: true, etaBuffer: 200 },
+          { format, stream: process.stderr, etaBuffer: 200 },
           cliProgress.Presets.shades_classic,
         );
         bar.start(p.total ?? 0, p.done, payload);
