@@ -123,6 +123,27 @@ describe('ingest', () => {
     });
   });
 
+  it('stops on a store failure, keeping the batches committed before it', async () => {
+    await withStore(async (store, dir) => {
+      const many = join(dir, 'many');
+      generateCorpus(many, 12);
+      let calls = 0;
+      const failing = new Proxy(store, {
+        get: (target, key) =>
+          key === 'addExtractions'
+            ? async (batch: Parameters<Store['addExtractions']>[0]) => {
+                if (++calls === 2) throw new Error('disk full');
+                return target.addExtractions(batch);
+              }
+            : Reflect.get(target, key),
+      });
+      await expect(run([many], failing, { batchSize: 4 })).rejects.toThrow('disk full');
+      expect((await store.stats()).articles).toBe(4);
+      const resumed = await run([many], store, { batchSize: 4 });
+      expect(resumed).toMatchObject({ alreadyStored: 4, stored: 8 });
+    });
+  });
+
   it('gives articles without a date the date it is given, and keeps the dates articles carry', async () => {
     await withStore(async (store, dir) => {
       const text = join(dir, 'note.txt');

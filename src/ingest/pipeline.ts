@@ -106,16 +106,22 @@ interface Extracting {
 function inThisThread(setup: WorkerSetup): Extracting {
   const extractor = createExtractor(setup.dataDir ? { dataDir: setup.dataDir } : {});
   let tail: Promise<unknown> = Promise.resolve();
+  let closed = false;
   return {
     extract(article) {
       // One at a time, yielding to the event loop between articles so progress output keeps drawing.
-      const next = tail.then(
-        () => new Promise<Extraction>((resolve) => setImmediate(() => resolve(extractor.extract(article)))),
-      );
+      const next = tail
+        .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
+        .then(() => {
+          if (closed) throw new Error('ingest stopped');
+          return extractor.extract(article);
+        });
       tail = next.catch(() => undefined);
       return next;
     },
-    close: async () => undefined,
+    close: async () => {
+      closed = true;
+    },
   };
 }
 
@@ -256,9 +262,9 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
     inFlight.push(current);
     while (inFlight.length > 0) await commitOldest();
   } finally {
-    // Settle what is still running before the pool goes, so no rejection is left unobserved.
-    await Promise.allSettled([...inFlight.flat(), ...current]);
+    // After an error, queued extractions are abandoned rather than waited for; on success none is left.
     await extracting?.close();
+    await Promise.allSettled([...inFlight.flat(), ...current]);
   }
   report.seconds = (performance.now() - started) / 1000;
   return report;
