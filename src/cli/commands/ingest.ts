@@ -120,7 +120,7 @@ export function formatReport(r: IngestReport): string {
   for (const s of r.skipped) lines.push(`  ${describeRejection(s)}`);
   const perSecond = r.seconds > 0 ? (r.read / r.seconds).toFixed(1) : '0.0';
   lines.push(
-    `${r.read} articles in ${r.seconds.toFixed(1)} s (${perSecond} articles/s, ${r.workers} worker${r.workers === 1 ? '' : 's'}, ${r.batches} batch${r.batches === 1 ? '' : 'es'})`,
+    `${r.read} article${r.read === 1 ? '' : 's'} in ${r.seconds.toFixed(1)} s (${perSecond} articles/s, ${r.workers} worker${r.workers === 1 ? '' : 's'}, ${r.batches} batch${r.batches === 1 ? '' : 'es'})`,
   );
   return `${lines.join('\n')}\n`;
 }
