@@ -143,6 +143,8 @@ export const triggerPatternSchema = z.object({
   symmetric: z.boolean().default(false),
   /** Fire only when the object is an actor ("call Putin", not "call an election"). */
   requireActorObject: z.boolean().default(false),
+  /** The pattern does not fire when one of these is its object ("sent a letter" is no aid). */
+  notObjects: z.array(z.string()).default([]),
   /** Fire only when the text names a target ("sent a team" is no aid; "sent aid to Sudan" is). */
   requireTarget: z.boolean().default(false),
 });

@@ -118,7 +118,7 @@ function obligationDemands(ctx: Context, sentence: number): { event: Event; trig
     const target = obliged.find((x) => x.actor.code !== speaker?.actor.code) ?? obliged[0];
     if (!speaker || !target) continue;
     const match: PatternMatch = {
-      pattern: { id: 'request.obligation', lemma: tokens[m]?.lower ?? 'must', type: 'REQUEST', cameo: '100', targetPreps: [], objects: [], symmetric: false, requireActorObject: false, requireTarget: false },
+      pattern: { id: 'request.obligation', lemma: tokens[m]?.lower ?? 'must', type: 'REQUEST', cameo: '100', targetPreps: [], objects: [], notObjects: [], symmetric: false, requireActorObject: false, requireTarget: false },
       first: m,
       last: m + 1,
     };
@@ -133,6 +133,8 @@ function isAdjectival(tokens: Token[], i: number): boolean {
   const before = tokens[i - 1];
   if (!before) return false;
   if (before.text === '-') return true;
+  // "Ukraine's pressing needs": a participle right after a possessive qualifies the noun.
+  if (before.lower === "'s" && /(ing|ed)$/.test(t.lower)) return true;
   if (!/(ed|en)$/.test(t.lower)) return false;
   return ['DET', 'ADJ', 'PRON'].includes(before.pos) && before.lower !== 'that' && before.lower !== 'who' && before.lower !== 'which';
 }

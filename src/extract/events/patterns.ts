@@ -72,6 +72,7 @@ export function matchVerb(index: PatternIndex, tokens: Token[], i: number, claus
   for (const { pattern, words, objects } of candidates) {
     const head = matchVerbWords(tokens, i, words, clauseEnd);
     if (!head) continue;
+    if (pattern.notObjects.length && findObject(tokens, head, pattern.notObjects.map((o) => o.split(' ')), Math.min(clauseEnd, head + 4))) continue;
     if (!objects.length) {
       const score = words.length * 100;
       if (!best || score > best.score) best = { match: { pattern, first: i, last: head }, score };
