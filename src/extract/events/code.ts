@@ -418,7 +418,9 @@ function domesticTarget(ctx: Context, source: Mention): ActorRef | null {
   const code = source.actor.code;
   const country = ctx.knowledge.countries.get(code);
   // Only states have a domestic scene: "the United Nations condemned the strikes" has no target, not the UN itself.
-  if (!country || (source.actor.kind === 'state' && !source.actor.sector)) return null;
+  // A state, or its government named by capital or seat ("Islamabad called for an inquiry"), acting on no one has no target.
+  // "Ankara's district administration denied ..." is a body inside the state, which keeps its domestic scene.
+  if (!country || (source.actor.kind === 'state' && !source.possessive)) return null;
   return { actorId: code, code, name: country.name, kind: 'state', implicit: true };
 }
 
