@@ -5,27 +5,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { EVENT_TYPES } from '../../src/vocabulary.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-const TYPES = new Set([
-  'AGREE',
-  'CONSULT',
-  'SUPPORT',
-  'CONCEDE',
-  'COOPERATE',
-  'AID',
-  'RETREAT',
-  'REQUEST',
-  'ACCUSE',
-  'REJECT',
-  'THREATEN',
-  'PROTEST',
-  'SANCTION',
-  'MOBILIZE',
-  'COERCE',
-  'ASSAULT',
-]);
+const TYPES = new Set<string>(EVENT_TYPES);
 const ISSUES = new Set([
   'ceasefire',
   'territory',

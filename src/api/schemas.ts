@@ -4,53 +4,9 @@
  * `src/store/store.ts`, which stay the source of truth.
  */
 import { z } from '@hono/zod-openapi';
-import type { EventType } from '../types.js';
+import { ACTOR_KINDS, EVENT_TYPES, SECTORS } from '../vocabulary.js';
 
-export const EVENT_TYPES = [
-  'AGREE',
-  'CONSULT',
-  'SUPPORT',
-  'CONCEDE',
-  'COOPERATE',
-  'AID',
-  'RETREAT',
-  'REQUEST',
-  'ACCUSE',
-  'REJECT',
-  'THREATEN',
-  'PROTEST',
-  'SANCTION',
-  'MOBILIZE',
-  'COERCE',
-  'ASSAULT',
-] as const satisfies readonly EventType[];
-
-const SECTORS = [
-  'GOV',
-  'MIL',
-  'REB',
-  'OPP',
-  'COP',
-  'JUD',
-  'LEG',
-  'BUS',
-  'MED',
-  'CVL',
-  'NGO',
-  'IGO',
-  'SPY',
-  'DIP',
-  'ELI',
-  'PTY',
-  'REF',
-  'HLH',
-  'EDU',
-  'LAB',
-  'REL',
-  'CRM',
-  'UAF',
-] as const;
-const KINDS = ['state', 'organization', 'region', 'person', 'group', 'unknown'] as const;
+export { EVENT_TYPES };
 
 /**
  * Filter values are names, codes, ids and words. The store binds them as
@@ -137,7 +93,7 @@ export const NetworkQuery = z
 export const ActorsQuery = z.strictObject({
   name: filterValue('name').optional(),
   code: filterValue('code').optional(),
-  kind: z.enum(KINDS).optional(),
+  kind: z.enum(ACTOR_KINDS).optional(),
   limit: limit(1000, 100),
 });
 
@@ -198,7 +154,7 @@ const ActorRef = z
     actorId: z.string(),
     code: z.string(),
     name: z.string(),
-    kind: z.enum(KINDS),
+    kind: z.enum(ACTOR_KINDS),
     sector: z.enum(SECTORS).optional(),
     mention: Span.optional(),
     implicit: z.boolean().optional(),
@@ -258,7 +214,7 @@ export const StoredActor = z
     id: z.string(),
     name: z.string(),
     code: z.string(),
-    kind: z.enum(KINDS),
+    kind: z.enum(ACTOR_KINDS),
     sector: z.enum(SECTORS).optional(),
     aliases: z.array(z.string()),
     kbId: z.string().optional(),
@@ -453,7 +409,7 @@ export const Timeline = z
 export const Network = z
   .object({
     nodes: z.array(
-      z.object({ id: z.string(), name: z.string(), code: z.string(), kind: z.enum(KINDS), events: z.number() }),
+      z.object({ id: z.string(), name: z.string(), code: z.string(), kind: z.enum(ACTOR_KINDS), events: z.number() }),
     ),
     edges: z.array(z.object({ source: z.string(), target: z.string(), events: z.number(), meanGoldstein: z.number() })),
     truncated: z.boolean(),

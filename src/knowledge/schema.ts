@@ -5,51 +5,11 @@
  * of any bad entry, so an analyst who edits a file gets a precise message.
  */
 import { z } from 'zod';
+import { EVENT_TYPES, SECTORS } from '../vocabulary.js';
 
 const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD');
-const sector = z.enum([
-  'GOV',
-  'MIL',
-  'REB',
-  'OPP',
-  'COP',
-  'JUD',
-  'LEG',
-  'BUS',
-  'MED',
-  'CVL',
-  'NGO',
-  'IGO',
-  'SPY',
-  'DIP',
-  'ELI',
-  'PTY',
-  'REF',
-  'HLH',
-  'EDU',
-  'LAB',
-  'REL',
-  'CRM',
-  'UAF',
-]);
-export const eventTypeSchema = z.enum([
-  'AGREE',
-  'CONSULT',
-  'SUPPORT',
-  'CONCEDE',
-  'COOPERATE',
-  'AID',
-  'RETREAT',
-  'REQUEST',
-  'ACCUSE',
-  'REJECT',
-  'THREATEN',
-  'PROTEST',
-  'SANCTION',
-  'MOBILIZE',
-  'COERCE',
-  'ASSAULT',
-]);
+const sector = z.enum(SECTORS);
+export const eventTypeSchema = z.enum(EVENT_TYPES);
 
 /** data/actors/countries.yaml: one entry per state. */
 export const countrySchema = z.object({

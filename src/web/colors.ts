@@ -1,24 +1,8 @@
 /** Colours run from cooperation (blue, green) to conflict (orange, red), in PLOVER type order. */
+import { EVENT_TYPES } from '../vocabulary.js';
 import type { EventType } from './api.js';
 
-export const EVENT_TYPES: readonly EventType[] = [
-  'AGREE',
-  'CONSULT',
-  'SUPPORT',
-  'CONCEDE',
-  'COOPERATE',
-  'AID',
-  'RETREAT',
-  'REQUEST',
-  'ACCUSE',
-  'REJECT',
-  'THREATEN',
-  'PROTEST',
-  'SANCTION',
-  'MOBILIZE',
-  'COERCE',
-  'ASSAULT',
-];
+export { EVENT_TYPES };
 
 const TYPE_COLORS: Record<EventType, string> = {
   AGREE: '#1d4e89',

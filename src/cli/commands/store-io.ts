@@ -9,25 +9,9 @@ import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { createStore, defaultDbUrl, type EventQuery, type Store } from '../../store/store.js';
 import type { EventType } from '../../types.js';
+import { EVENT_TYPES } from '../../vocabulary.js';
 
-export const EVENT_TYPES: readonly EventType[] = [
-  'AGREE',
-  'CONSULT',
-  'SUPPORT',
-  'CONCEDE',
-  'COOPERATE',
-  'AID',
-  'RETREAT',
-  'REQUEST',
-  'ACCUSE',
-  'REJECT',
-  'THREATEN',
-  'PROTEST',
-  'SANCTION',
-  'MOBILIZE',
-  'COERCE',
-  'ASSAULT',
-];
+export { EVENT_TYPES };
 
 export function addDbOption(command: Command): Command {
   return command.option(
