@@ -24,6 +24,8 @@ describe('event coding on news sentences', () => {
     ['refusing to cooperate is REJECT', 'Jordan said it will not accept any more refugees from Iraq.', ['REJECT JOR>IRQ']],
     ['a threat to act is THREATEN', 'Israel threatened to impose sanctions on Palestinian officials.', ['THREATEN ISR>PSE']],
     ['nominal event with genitive source', "Canada reaffirmed its support after Russia's invasion of Ukraine.", ['SUPPORT CAN>-', 'ASSAULT RUS>UKR']],
+    ['nominal pledge with its amount before the recipient', "Canada's pledge of $200 million to Ukraine was welcomed.", ['AGREE CAN>UKR']],
+    ['nominal support with a for-target', "Britain's support for Ukraine remains firm.", ['SUPPORT GBR>UKR']],
     ['a trailing attribution is not the target', 'Libya has offered to hand over two suspects to Britain, a Jordanian official said.', ['AGREE LBY>GBR']],
   ])('%s', (_name, text, expected) => {
     expect(coded(text)).toEqual(expected);

@@ -284,6 +284,19 @@ function nounEvent(ctx: Context, match: PatternMatch, sentence: number): Event |
     }
   }
   let target: Mention | undefined;
+  // "a pledge of $200 million to Ukraine", "delivery of air defence systems to Ukraine": the target
+  // preposition may follow what is pledged or delivered.
+  const ofTarget = match.pattern.targetPreps.includes('of') && (ctx.mentionAt[k + 1] || ctx.placeAt[k + 1]);
+  if (tokens[k]?.lower === 'of' && !ofTarget) {
+    for (let j = k + 1; j < s.last && j < k + 8; j++) {
+      const t = tokens[j] as Token;
+      if (ctx.mentionAt[j] || t.text === ',' || t.pos === 'VERB' || t.pos === 'AUX') break;
+      if (match.pattern.targetPreps.includes(t.lower) && t.lower !== 'of') {
+        k = j;
+        break;
+      }
+    }
+  }
   const prep = tokens[k]?.lower ?? '';
   const symmetric = match.pattern.symmetric;
   if (prep === 'between' && symmetric) {
