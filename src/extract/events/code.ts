@@ -381,7 +381,7 @@ function buildEvent(
   const triggerSpan = tokenSpan(ctx, match.first, match.object ? Math.max(match.last, match.object.last) : match.last);
   const dateMention = ctx.dates.find((d) => ctx.doc.tokens.some((t) => t.sentence === sentence && t.start === d.span.start));
   const place = placeInSentence(ctx, sentence);
-  const targetRef: ActorRef | null = target ? refOf(ctx, target) : domesticTarget(ctx, source);
+  const targetRef: ActorRef | null = target ? refOf(ctx, target) : domesticTarget(ctx, source, type);
   const event: Event = {
     id: '',
     type,
@@ -427,7 +427,7 @@ function quadOf(entry: CameoEntry | undefined): QuadClass | undefined {
  * group) acts on its own state: a domestic event. A state acting on no one
  * has no target.
  */
-function domesticTarget(ctx: Context, source: Mention): ActorRef | null {
+function domesticTarget(ctx: Context, source: Mention, type: EventType): ActorRef | null {
   const code = source.actor.code;
   const country = ctx.knowledge.countries.get(code);
   // Only states have a domestic scene: "the United Nations condemned the strikes" has no target, not the UN itself.
@@ -499,8 +499,16 @@ export function subjectOf(ctx: Context, i: number, clauseStart: number): Mention
   if (before?.text === ',') {
     for (let j = k - 1; j > sentence.first; j--) {
       if (tokens[j]?.text !== ',') continue;
-      const anchor = ctx.mentionAt[j - 1];
-      if (anchor && !anchor.modifier && j - 1 >= clauseStart) return coordinatedGroup(ctx, anchor, sentence.first);
+      // "The United Nations envoy for Yemen, Hans Grundberg, said": the head, not the object of "for".
+      for (let h = j - 1; h >= clauseStart && h >= j - 8; h--) {
+        const anchor = ctx.mentionAt[h];
+        if (!anchor || anchor.modifier) continue;
+        if (tokens[anchor.first - 1]?.pos === 'ADP') {
+          h = anchor.first;
+          continue;
+        }
+        return coordinatedGroup(ctx, anchor, sentence.first);
+      }
       break;
     }
   }
