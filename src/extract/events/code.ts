@@ -53,7 +53,7 @@ export function codeEvents(ctx: Context): void {
         const clauseEnd = clauseEndOf(ctx, i, sentence.last);
         const match = matchVerb(ctx.knowledge.patterns, doc.tokens, i, clauseEnd);
         if (match) {
-          produced.push(...verbEvents(ctx, match, s, clauseEnd));
+          produced.push(...verbEvents(ctx, match, s, clauseEnd, produced));
           i = match.last - 1;
           continue;
         }
@@ -174,7 +174,13 @@ function dedupe(items: { event: Event; trigger: number; governor?: number }[]): 
   return out.sort((a, b) => a.trigger - b.trigger);
 }
 
-function verbEvents(ctx: Context, match: PatternMatch, sentence: number, clauseEnd: number): { event: Event; trigger: number; governor?: number }[] {
+function verbEvents(
+  ctx: Context,
+  match: PatternMatch,
+  sentence: number,
+  clauseEnd: number,
+  produced: readonly { event: Event }[],
+): { event: Event; trigger: number; governor?: number }[] {
   const tokens = ctx.doc.tokens;
   const i = match.first;
   const clauseStart = clauseStartOf(ctx, i);
@@ -240,6 +246,7 @@ function verbEvents(ctx: Context, match: PatternMatch, sentence: number, clauseE
     const [a, b] = distinctCodes(sources);
     return [{ event: buildEvent(ctx, match, sentence, a as Mention, b as Mention, modality, `${sourceRule}+mutual`), trigger: i, governor }];
   }
+  if (!target) target = referentParty(ctx, match, produced, sources);
   if (!target) target = earlierInSentence(ctx, sentence, i, sources);
   if (!target) {
     const place = placeInSentence(ctx, sentence);
@@ -606,6 +613,38 @@ function targetOf(ctx: Context, match: PatternMatch, clauseEnd: number, sources:
     if (tokens[j]?.lower === 'and' && ['VERB', 'AUX'].includes(tokens[j + 1]?.pos ?? '')) break;
     const m = ctx.mentionAt[j];
     if (m && !isSource(m)) return m;
+  }
+  return undefined;
+}
+
+const REFERENTS = new Set(['agreement', 'deal', 'accord', 'ceasefire', 'truce', 'plan', 'proposal', 'talks', 'outcome', 'decision', 'announcement', 'move', 'step', 'efforts', 'effort', 'declaration', 'treaty', 'pact', 'initiative', 'framework']);
+const REFERRING_TYPES = new Set<EventType>(['SUPPORT', 'ACCUSE', 'REJECT', 'AGREE']);
+
+/**
+ * "The EU welcomed the agreement": the target is a party to the act the
+ * noun refers to, the latest agreement or meeting reported before, whose
+ * parties are not the speaker (rule `target.referent`).
+ */
+function referentParty(ctx: Context, match: PatternMatch, produced: readonly { event: Event }[], sources: Mention[]): Mention | undefined {
+  if (!REFERRING_TYPES.has(match.pattern.type)) return undefined;
+  const tokens = ctx.doc.tokens;
+  let referent = false;
+  for (let k = match.last; k < match.last + 5 && k < tokens.length; k++) {
+    if (REFERENTS.has(tokens[k]?.lower ?? '')) referent = true;
+    if (tokens[k]?.pos === 'VERB' || tokens[k]?.text === ',') break;
+  }
+  if (!referent) return undefined;
+  const earlier = [...ctx.events, ...produced.map((p) => p.event)].filter((e) => e.type === 'AGREE' || e.type === 'CONSULT' || e.type === 'RETREAT');
+  const speaker = new Set(sources.map((m) => m.actor.code));
+  for (let n = earlier.length - 1; n >= 0; n--) {
+    const e = earlier[n] as Event;
+    for (const party of [e.source, e.target]) {
+      if (!party || party.implicit || speaker.has(party.code)) continue;
+      const actor = ctx.actors.get(party.actorId);
+      if (!actor) continue;
+      const at = party.mention ?? e.trigger;
+      return { actor, first: -1, last: -1, start: at.start, end: at.end, via: 'referent', rule: 'target.referent', possessive: false, modifier: false, plural: false };
+    }
   }
   return undefined;
 }
