@@ -243,6 +243,8 @@ function resolvePairs(ctx: Context): void {
   const tokens = ctx.doc.tokens;
   for (let i = 0; i + 1 < tokens.length; i++) {
     const a = tokens[i] as Token;
+    // Cheap test first: this loop visits every token.
+    if (a.lower !== 'both' && !(a.lower === 'the' && tokens[i + 1]?.lower === 'two')) continue;
     const width = a.lower === 'the' ? 3 : 2;
     const last = i + width;
     const phrase = tokens.slice(i, last).map((t) => t.lower).join(' ');
