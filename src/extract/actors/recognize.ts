@@ -294,9 +294,9 @@ function placeGroup(ctx: Context, lex: Lex, sector?: Sector): void {
   const state = ctx.mentions.find(
     (m) =>
       ctx.doc.tokens[m.first]?.sentence === sentence &&
-      m.actor.kind === 'state' &&
+      (m.actor.kind === 'state' || m.rule === 'actor.group.located') &&
       near(m.start) &&
-      (m.possessive || ['from', 'of'].includes(ctx.doc.tokens[m.first - 1]?.lower ?? '') || isLocative(ctx.doc.tokens, m.first)),
+      (m.possessive || m.rule === 'actor.group.located' || ['from', 'of'].includes(ctx.doc.tokens[m.first - 1]?.lower ?? '') || isLocative(ctx.doc.tokens, m.first)),
   );
   const code = place?.country ?? state?.actor.code;
   if (!code) return;

@@ -36,7 +36,6 @@ const THREAT_CAMEO: Partial<Record<EventType, string>> = {
   SANCTION: '131',
   COERCE: '137',
   ASSAULT: '138',
-  MOBILIZE: '138',
   PROTEST: '133',
 };
 
