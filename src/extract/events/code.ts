@@ -721,8 +721,11 @@ export function clauseStartOf(ctx: Context, i: number): number {
 
 function clauseEndOf(ctx: Context, i: number, sentenceLast: number): number {
   const tokens = ctx.doc.tokens;
+  // ", meeting in Brussels,": a participle phrase set off by commas ends at the next comma.
+  const parenthetical = tokens[i - 1]?.text === ',' && !!tokens[i]?.lower.endsWith('ing');
   for (let k = i + 1; k < sentenceLast; k++) {
     const t = tokens[k] as Token;
+    if (parenthetical && t.text === ',') return k;
     if (CLAUSE_CLOSERS.has(t.lower)) return k;
     // Trailing attribution: ", a Jordanian official confirmed", ", said the spokesman".
     if (t.text === ',') {

@@ -64,7 +64,7 @@ export function matchWords(tokens: Token[], from: number, words: string[], limit
 /** The most specific verb pattern whose words and objects match at token `i`. */
 export function matchVerb(index: PatternIndex, tokens: Token[], i: number, clauseEnd: number): PatternMatch | undefined {
   const token = tokens[i] as Token;
-  const candidates = index.verbs.get(token.lemma);
+  const candidates = lookupVerb(index, token);
   if (!candidates) return undefined;
   // The most specific pattern wins: more trigger words, then the longest object phrase
   // ("signed a treaty of friendship" is SUPPORT before "signed a treaty" is AGREE).
@@ -84,6 +84,30 @@ export function matchVerb(index: PatternIndex, tokens: Token[], i: number, claus
     if (!best || score > best.score) best = { match: { pattern, first: i, last: head, object }, score };
   }
   return best?.match;
+}
+
+/**
+ * The patterns for a verb token: by its lemma, else by stems of its surface
+ * form, because the lemmatizer slips on some verbs ("staged" -> "stag").
+ */
+function lookupVerb(index: PatternIndex, token: Token): IndexedPattern[] | undefined {
+  const byLemma = index.verbs.get(token.lemma);
+  if (byLemma) return byLemma;
+  for (const stem of stemsOf(token.lower)) {
+    const found = index.verbs.get(stem);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function stemsOf(word: string): string[] {
+  const stems: string[] = [];
+  if (word.endsWith('ied')) stems.push(`${word.slice(0, -3)}y`);
+  if (word.endsWith('ed')) stems.push(word.slice(0, -1), word.slice(0, -2));
+  if (word.endsWith('ing')) stems.push(`${word.slice(0, -3)}e`, word.slice(0, -3));
+  if (word.endsWith('es')) stems.push(word.slice(0, -2));
+  if (word.endsWith('s')) stems.push(word.slice(0, -1));
+  return stems;
 }
 
 /** Words that may stand between a verb and its particle: "called Thursday on", "handed quietly over". */
