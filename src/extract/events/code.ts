@@ -165,7 +165,10 @@ function dedupe(items: { event: Event; trigger: number; governor?: number }[]): 
     const key = `${e.type}|${e.source.code}|${e.target?.code ?? ''}|${e.negated}|${e.hypothetical}`;
     // ", killing 20 people", "... and wounded two others": the same act told on, not a new event.
     const act = `${e.type}|${e.source.code}|${e.negated}|${e.hypothetical}`;
-    if (seen.has(key) || (e.rule.includes('/extends') && sameAct.has(act))) continue;
+    // Two verbs may report two acts of one dyad ("traded attacks ..., and said it had launched strikes");
+    // a noun repeating a verb's act ("Canada's support" after "backed") is the same act.
+    const isNoun = e.rule.includes('.n.');
+    if ((isNoun && seen.has(key)) || (e.rule.includes('/extends') && sameAct.has(act))) continue;
     seen.add(key);
     sameAct.add(act);
     out.push(item);

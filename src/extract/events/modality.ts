@@ -20,7 +20,7 @@ const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'withou
 const POSSIBILITY = new Set(['could', 'might', 'may', 'should', 'ought', "'d", 'must']);
 const FUTURE = new Set(['will', "'ll", 'shall', 'would']);
 const CONDITION = new Set(['if', 'whether', 'unless', 'lest']);
-const HEDGES = new Set(['possible', 'possibility', 'potential', 'potentially', 'likely', 'unlikely', 'expected', 'hope', 'hopes', 'proposed', 'planned', 'prospect', 'consider', 'considering', 'mull', 'mulling', 'weigh', 'weighing', 'seek', 'seeking', 'try', 'trying', 'attempt', 'aim', 'aims', 'aimed', 'would-be', 'any']);
+const HEDGES = new Set(['possible', 'possibility', 'potential', 'potentially', 'likely', 'unlikely', 'expected', 'hope', 'hopes', 'proposed', 'planned', 'prospect', 'consider', 'considering', 'mull', 'mulling', 'weigh', 'weighing', 'seek', 'seeking', 'try', 'trying', 'attempt', 'aim', 'aims', 'aimed', 'would-be']);
 /** Governing verbs whose infinitive complement states the subject's own intent. */
 const INTENT_GOVERNORS = new Set(['plan', 'intend', 'prepare', 'decide', 'want', 'aim', 'resolve', 'vow', 'pledge', 'promise', 'offer', 'agree', 'threaten', 'refuse', 'decline', 'ready', 'willing', 'prepared', 'determined', 'set', 'going', 'poised', 'move']);
 /** Governing verbs whose infinitive complement did happen. */
