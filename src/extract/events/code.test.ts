@@ -26,6 +26,7 @@ describe('event coding on news sentences', () => {
     ['nominal event with genitive source', "Canada reaffirmed its support after Russia's invasion of Ukraine.", ['SUPPORT CAN>-', 'ASSAULT RUS>UKR']],
     ['nominal pledge with its amount before the recipient', "Canada's pledge of $200 million to Ukraine was welcomed.", ['AGREE CAN>UKR']],
     ['nominal support with a for-target', "Britain's support for Ukraine remains firm.", ['SUPPORT GBR>UKR']],
+    ['a past tense after a subject pronoun is a verb', 'Vladimir Putin arrived in Minsk. He criticized Britain.', ['ACCUSE RUS>GBR']],
     ['a trailing attribution is not the target', 'Libya has offered to hand over two suspects to Britain, a Jordanian official said.', ['AGREE LBY>GBR']],
   ])('%s', (_name, text, expected) => {
     expect(coded(text)).toEqual(expected);

@@ -126,6 +126,8 @@ function obligationDemands(ctx: Context, sentence: number): { event: Event; trig
   return out;
 }
 
+const POSSESSIVE_PRONOUNS = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
+
 /** "the besieged town", "the occupied West Bank", "rebel-held territory": participles used as adjectives. */
 function isAdjectival(tokens: Token[], i: number): boolean {
   const t = tokens[i] as Token;
@@ -135,7 +137,8 @@ function isAdjectival(tokens: Token[], i: number): boolean {
   // "Ukraine's pressing needs": a participle right after a possessive qualifies the noun.
   if (before.lower === "'s" && /(ing|ed)$/.test(t.lower)) return true;
   if (!/(ed|en)$/.test(t.lower)) return false;
-  return ['DET', 'ADJ', 'PRON'].includes(before.pos) && before.lower !== 'that' && before.lower !== 'who' && before.lower !== 'which';
+  // After a determiner, an adjective or a possessive ("its occupied territories"), not after a subject ("He congratulated").
+  return before.pos === 'DET' || before.pos === 'ADJ' || POSSESSIVE_PRONOUNS.has(before.lower);
 }
 
 /** Drops an event embedded in another trigger's complement, and noun events repeating a verb event. */
