@@ -193,7 +193,8 @@ function verbEvents(
   const modality = modalityOf(tokens, i, clauseStart, s.last);
   // "would deploy and take control", "to protect civilians and allow aid": the extension shares the first verb's mood.
   if (extendsMainClause(tokens, i, s.first)) {
-    const main = previousVerb(ctx, s.first, i);
+    // "to protect civilians and allow aid": the extended verb may itself be an infinitive.
+    const main = previousVerb(ctx, s.first, i, true);
     if (main !== undefined) {
       const inherited = modalityOf(tokens, main, clauseStartOf(ctx, main), s.last);
       modality.hypothetical ||= inherited.hypothetical;
@@ -557,13 +558,15 @@ function extendsMainClause(tokens: Token[], i: number, first: number): boolean {
 }
 
 /** The finite verb before token `before` in the sentence: not an infinitive, a participle or a name. */
-function previousVerb(ctx: Context, first: number, before: number): number | undefined {
+function previousVerb(ctx: Context, first: number, before: number, infinitives = false): number | undefined {
   const tokens = ctx.doc.tokens;
   for (let j = before - 1; j >= first; j--) {
     const t = tokens[j] as Token;
-    if (t.pos !== 'VERB' || ctx.mentionAt[j] || t.lower.endsWith('ing')) continue;
-    // Infinitives ("to cease") and compounds ("U.S.-led") are not clause verbs.
-    if (tokens[j - 1]?.lower === 'to' || tokens[j - 1]?.text === '-') continue;
+    if (t.pos !== 'VERB' || ctx.mentionAt[j]) continue;
+    // Gerunds ("for impeding") are content, never the verb a later one extends.
+    if (t.lower.endsWith('ing') && (!infinitives || tokens[j - 1]?.pos === 'ADP' || tokens[j - 1]?.pos === 'SCONJ')) continue;
+    // Compounds ("U.S.-led") are never clause verbs; infinitives ("to cease") are not, except as what a verb extends.
+    if (tokens[j - 1]?.text === '-' || (tokens[j - 1]?.lower === 'to' && !infinitives)) continue;
     return j;
   }
   return undefined;
