@@ -227,7 +227,8 @@ export function recognizeActors(ctx: Context): void {
     if (has(lex, 'place')) addPlace(ctx, lex, (entryOf(lex, 'place') as { code: string }).code, 'place.gazetteer');
     i = lex.last;
   }
-  for (const lex of unplaced) placeGroup(ctx, lex);
+  const topic = topicState(ctx);
+  for (const lex of unplaced) placeGroup(ctx, lex, undefined, topic);
   for (const lex of ethnic) placeGroup(ctx, lex, 'CVL');
   resolvePairs(ctx);
   resolvePronouns(ctx);
@@ -271,6 +272,9 @@ function resolvePairs(ctx: Context): void {
   }
 }
 
+/** Conflict parties that, placed nowhere in their sentence, belong to the article's topic state. */
+const TOPIC_GROUPS = new Set(['warring parties', 'warring sides', 'rebels', 'militants', 'insurgents', 'army', 'military', 'armed forces', 'security forces', 'militia', 'militias', 'fighters', 'paramilitaries', 'government', 'authorities', 'junta', 'protesters', 'demonstrators', 'opposition', 'civilians']);
+
 /** Group nouns too vague to stand for a state's people by place alone. */
 const UNPLACED_GROUPS = new Set(['intelligence', 'state', 'states', 'side', 'team', 'party', 'parties', 'nations', 'countries', 'powers', 'capitals', 'allies', 'ally', 'partners', 'counterparts', 'counterpart', 'leader', 'authority', 'media', 'press', 'companies', 'firms', 'businesses', 'banks', 'investors', 'missiles', 'drones', 'aircraft', 'artillery', 'tanks']);
 
@@ -279,7 +283,23 @@ const UNPLACED_GROUPS = new Set(['intelligence', 'state', 'states', 'side', 'tea
  * with no state word takes the state where the sentence places it, else the
  * state the sentence names (rule `actor.group.placed`).
  */
-function placeGroup(ctx: Context, lex: Lex, sector?: Sector): void {
+/**
+ * The state an article is mostly about: the one its actors belong to most
+ * often. "The warring parties" in an article on Sudan are Sudan's.
+ */
+function topicState(ctx: Context): string | undefined {
+  const counts = new Map<string, number>();
+  for (const m of ctx.mentions) {
+    if (m.modifier || !ctx.knowledge.countries.has(m.actor.code)) continue;
+    counts.set(m.actor.code, (counts.get(m.actor.code) ?? 0) + 1);
+  }
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  const [first, second] = ranked;
+  // Only a clear topic: well ahead of the runner-up.
+  return first && (!second || first[1] >= 2 * second[1]) && first[1] >= 3 ? first[0] : undefined;
+}
+
+function placeGroup(ctx: Context, lex: Lex, sector?: Sector, topic?: string): void {
   if (ctx.mentionAt[lex.first]) return;
   // "military aid", "police station": the group word qualifies a noun rather than naming a group.
   const next = ctx.doc.tokens[lex.last];
@@ -298,7 +318,8 @@ function placeGroup(ctx: Context, lex: Lex, sector?: Sector): void {
       near(m.start) &&
       (m.possessive || m.rule === 'actor.group.located' || ['from', 'of'].includes(ctx.doc.tokens[m.first - 1]?.lower ?? '') || isLocative(ctx.doc.tokens, m.first)),
   );
-  const code = place?.country ?? state?.actor.code;
+  const byTopic = !place && !state && !!topic && TOPIC_GROUPS.has(ctx.doc.text.slice(lex.start, lex.end).toLowerCase());
+  const code = place?.country ?? state?.actor.code ?? (byTopic ? topic : undefined);
   if (!code) return;
   const group = entryOf(lex, 'group') as Extract<LexEntry, { kind: 'group' }> | undefined;
   const groupSector = sector ?? group?.sector ?? 'CVL';
