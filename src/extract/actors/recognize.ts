@@ -253,7 +253,10 @@ function resolvePairs(ctx: Context): void {
     const before = ctx.mentions
       .filter((m) => m.last <= i && !m.modifier && a.sentence - (tokens[m.first]?.sentence ?? 0) <= 3)
       .sort((x, y) => x.first - y.first);
+    // A pair named as a subject ("Iran and the United States held talks"), not as the object of a
+    // preposition ("prisoner exchanges between Russia and Ukraine").
     const joined = [...before].reverse().find((m) => {
+      if (tokens[m.first - 1]?.pos === 'ADP' || tokens[m.first - 1]?.pos === 'SCONJ') return false;
       const next = before.find((n) => n.first > m.last && n.first <= m.last + 3 && n.actor.code !== m.actor.code);
       return !!next && tokens.slice(m.last, next.first).some((t) => t.lower === 'and');
     });
@@ -799,13 +802,16 @@ function resolvePronouns(ctx: Context): void {
   ctx.mentions.sort((a, b) => a.first - b.first);
 }
 
+const EXPLETIVE_ADJECTIVES = new Set(['important', 'necessary', 'clear', 'unclear', 'possible', 'impossible', 'likely', 'unlikely', 'difficult', 'hard', 'easy', 'essential', 'vital', 'crucial', 'true', 'obvious', 'evident', 'surprising', 'too', 'also', 'still', 'now', 'expected', 'believed', 'reported', 'feared', 'understood', 'hoped', 'said']);
+
 /** "it is important to", "it was unclear whether": no antecedent. */
 function isExpletiveIt(tokens: Token[], i: number): boolean {
   const next = tokens[i + 1];
   const after = tokens[i + 2];
   if (!next) return true;
   if (['is', 'was', "'s", 'remains', 'seems', 'appears', 'has', 'had'].includes(next.lower)) {
-    if (after && (after.pos === 'ADJ' || after.lower === 'not' || after.lower === 'been' || after.lower === 'time')) return true;
+    // "it is important to", "it was unclear whether"; but "it was ready to accept" has a subject.
+    if (after && (EXPLETIVE_ADJECTIVES.has(after.lower) || after.lower === 'not' || after.lower === 'been' || after.lower === 'time')) return true;
   }
   return false;
 }

@@ -137,8 +137,11 @@ function isAdjectival(tokens: Token[], i: number): boolean {
   // "Ukraine's pressing needs": a participle right after a possessive qualifies the noun.
   if (before.lower === "'s" && /(ing|ed)$/.test(t.lower)) return true;
   if (!/(ed|en)$/.test(t.lower)) return false;
-  // After a determiner, an adjective or a possessive ("its occupied territories"), not after a subject ("He congratulated").
-  return before.pos === 'DET' || before.pos === 'ADJ' || POSSESSIVE_PRONOUNS.has(before.lower);
+  // After a determiner, an adjective or a possessive ("its occupied territories", "the forcibly transferred
+  // children"), not after a subject ("He congratulated").
+  const head = before.pos === 'ADV' ? tokens[i - 2] : before;
+  if (!head) return false;
+  return head.pos === 'DET' || head.pos === 'ADJ' || POSSESSIVE_PRONOUNS.has(head.lower) || (before.pos === 'ADV' && head.pos === 'ADP');
 }
 
 /** Drops an event embedded in another trigger's complement, and noun events repeating a verb event. */
