@@ -242,6 +242,8 @@ function verbEvents(
   }
   // An unknown person coded UNK carries nothing; a known organisation without a state (al-Qaeda) does.
   sources = sources.filter((m) => m.actor.code !== 'UNK' || m.actor.kind === 'organization' || m.actor.kind === 'group');
+  // Inside a quotation, "they" and "he" speak from the quoted person's view: no antecedent of ours is safe.
+  if (insideQuote(ctx, i, s.first)) sources = sources.filter((m) => m.via !== 'pronoun');
   if (!sources.length) return [];
 
   // "Israel and Hamas agreed to a ceasefire and an exchange of Israeli hostages": two parties acting together
@@ -420,6 +422,17 @@ function buildEvent(
   if (place) event.place = place;
   if (modality.cues.length) event.rule += ` [${modality.cues.join(', ')}]`;
   return event;
+}
+
+function insideQuote(ctx: Context, i: number, first: number): boolean {
+  let open = false;
+  for (let k = first; k < i; k++) {
+    const text = ctx.doc.tokens[k]?.text ?? '';
+    if (text === '\u201c') open = true;
+    else if (text === '\u201d') open = false;
+    else if (text === '"') open = !open;
+  }
+  return open;
 }
 
 function hasLaterCondition(ctx: Context, from: number, sentence: number): boolean {
