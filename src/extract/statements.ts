@@ -22,7 +22,7 @@ export function readStatements(ctx: Context): void {
       if (verb.pos !== 'VERB' || !SPEECH.has(verb.lemma) || ctx.mentionAt[i]) continue;
       const speaker = speakerOf(ctx, i, sentence.first, sentence.last);
       if (!speaker) continue;
-      const trailing = speaker.first > i || (tokens[i - 1]?.text === ',' || ctx.mentionAt[i - 1] === speaker) && isAfterComma(tokens, speaker.first, sentence.first);
+      const trailing = speaker.first > i || (closesSentence(tokens, i, sentence.last) && isAfterComma(tokens, speaker.first, sentence.first));
       const sentenceText = sentenceSpan(ctx, s);
       let contentStart: number;
       let contentEnd: number;
@@ -76,6 +76,12 @@ function addresseeOf(ctx: Context, i: number, lemma: string): Mention | undefine
   if (lemma === 'tell' || lemma === 'urge' || lemma === 'warn') return ctx.mentionAt[i + 1];
   if (tokens[i + 1]?.lower === 'to') return ctx.mentionAt[i + 2];
   return undefined;
+}
+
+/** ", the minister said on Tuesday.": nothing but a time or punctuation follows the verb. */
+function closesSentence(tokens: Token[], i: number, last: number): boolean {
+  const rest = tokens.slice(i + 1, last).filter((t) => t.pos !== 'PUNCT');
+  return rest.length <= 4 && rest.every((t) => ['ADP', 'DET', 'NUM', 'PROPN', 'ADV', 'NOUN'].includes(t.pos) && t.lower !== 'that');
 }
 
 function isAfterComma(tokens: Token[], k: number, first: number): boolean {

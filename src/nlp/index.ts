@@ -92,12 +92,15 @@ export function createNlp(): Nlp {
 
       const sentences: SentenceSpan[] = [];
       doc.sentences().each((sentence: ItemSentence) => {
-        const [first, lastInclusive] = sentence.out(its.span) as unknown as [number, number];
+        const [start, lastInclusive] = sentence.out(its.span) as unknown as [number, number];
+        // A sentence opens on its first word, not on the line break before it.
+        let first = start;
+        while (first < lastInclusive && !tokens[first]?.text.trim()) first++;
         const firstToken = tokens[first];
         const lastToken = tokens[lastInclusive];
         if (!firstToken || !lastToken) return;
         const index = sentences.length;
-        for (let t = first; t <= lastInclusive; t++) (tokens[t] as Token).sentence = index;
+        for (let t = start; t <= lastInclusive; t++) (tokens[t] as Token).sentence = index;
         sentences.push({ start: firstToken.start, end: lastToken.end, first, last: lastInclusive + 1 });
       });
 

@@ -196,8 +196,10 @@ function verbEvents(
   const modality = modalityOf(tokens, i, clauseStart, s.last);
   // "would deploy and take control", "to protect civilians and allow aid": the extension shares the first verb's mood.
   if (extendsMainClause(tokens, i, s.first)) {
-    // "to protect civilians and allow aid": the extended verb may itself be an infinitive.
-    const main = previousVerb(ctx, s.first, i, true);
+    // "to protect civilians and allow aid": a coordinated verb may extend an infinitive; a participle
+    // (", urging him") extends the finite verb of its clause.
+    const coordinated = !tokens[i]?.lower.endsWith('ing');
+    const main = previousVerb(ctx, s.first, i, coordinated);
     if (main !== undefined) {
       const inherited = modalityOf(tokens, main, clauseStartOf(ctx, main), s.last);
       modality.hypothetical ||= inherited.hypothetical;
