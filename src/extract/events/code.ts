@@ -526,6 +526,14 @@ export function subjectOf(ctx: Context, i: number, clauseStart: number): Mention
     }
     return [];
   }
+  // "the Crown Prince, who received Zelensky": a relative clause's subject is the noun it hangs on.
+  const opener = tokens[clauseStart];
+  if (opener && ['who', 'which'].includes(opener.lower) && !ctx.mentionAt[clauseStart + 1] && k <= clauseStart + 1) {
+    let h = clauseStart - 1;
+    if (tokens[h]?.text === ',') h--;
+    const head = ctx.mentionAt[h];
+    if (head && !head.modifier) return coordinatedGroup(ctx, head, sentence.first);
+  }
   // "Pakistan, a key U.S. ally in the war, has refused": the subject stands before the appositive.
   if (before?.text === ',') {
     for (let j = k - 1; j > sentence.first; j--) {
