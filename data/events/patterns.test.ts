@@ -1,12 +1,19 @@
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { fileSchema, roleSchema, triggerPatternSchema } from '../../src/knowledge/schema.js';
 
 const load = <T>(file: string, schema: Parameters<typeof fileSchema>[0]) =>
   fileSchema(schema).parse(parse(readFileSync(new URL(file, import.meta.url), 'utf8'))).entries as T[];
 
-const verbs = load<{ id: string; lemma: string; type: string; cameo: string; objects: string[]; targetPreps: string[] }>('./verbs.yaml', triggerPatternSchema);
+const verbs = load<{
+  id: string;
+  lemma: string;
+  type: string;
+  cameo: string;
+  objects: string[];
+  targetPreps: string[];
+}>('./verbs.yaml', triggerPatternSchema);
 const nouns = load<{ id: string; lemma: string; type: string; cameo: string }>('./nouns.yaml', triggerPatternSchema);
 const roles = load<{ phrase: string; kind: string }>('../actors/roles.yaml', roleSchema);
 
@@ -46,7 +53,9 @@ describe('trigger patterns (data/events/verbs.yaml, nouns.yaml)', () => {
     ['verbs', verbs],
     ['nouns', nouns],
   ])('%s carry a CAMEO code whose root agrees with their PLOVER type', (_name, entries) => {
-    const wrong = entries.filter((e) => !ROOT_TYPES[e.cameo.slice(0, 2)]?.includes(e.type)).map((e) => `${e.id} ${e.cameo} ${e.type}`);
+    const wrong = entries
+      .filter((e) => !ROOT_TYPES[e.cameo.slice(0, 2)]?.includes(e.type))
+      .map((e) => `${e.id} ${e.cameo} ${e.type}`);
     expect(wrong).toEqual([]);
   });
 

@@ -95,7 +95,8 @@ export function score(items: { record: GoldRecord; text: string; extraction: Ext
       if (!list(g.type).includes(p.type)) return false;
       const src = p.source.code;
       const tgt = p.target?.code;
-      const targetOk = (code: string | undefined) => (code === undefined ? list(g.target).includes('*') : accepts(g.target, code));
+      const targetOk = (code: string | undefined) =>
+        code === undefined ? list(g.target).includes('*') : accepts(g.target, code);
       if (accepts(g.source, src) && targetOk(tgt)) return true;
       return p.type === 'CONSULT' && tgt !== undefined && accepts(g.source, tgt) && accepts(g.target, src);
     };
@@ -170,7 +171,11 @@ export function score(items: { record: GoldRecord; text: string; extraction: Ext
   };
   return {
     overall: rates(overall),
-    byType: Object.fromEntries(Object.entries(byType).sort().map(([t, c]) => [t, rates(c)])),
+    byType: Object.fromEntries(
+      Object.entries(byType)
+        .sort()
+        .map(([t, c]) => [t, rates(c)]),
+    ),
     actors: { found: actorsFound, total: actorsTotal, recall: actorsTotal ? actorsFound / actorsTotal : 1 },
     amounts: { found: amountsFound, total: amountsTotal, recall: amountsTotal ? amountsFound / amountsTotal : 1 },
     misses,

@@ -9,7 +9,6 @@ import type {
   Actor,
   ActorRef,
   Amount,
-  Article,
   Commitment,
   DateMention,
   Event,
@@ -53,7 +52,10 @@ export interface ArticleInput {
 /** Caches that live as long as the extractor: results that depend only on their key. */
 export interface Memo {
   /** chrono-node results by "date text|reference date". */
-  dates: Map<string, { index: number; text: string; value: string; precision: 'day' | 'month' | 'year'; relative: boolean }[]>;
+  dates: Map<
+    string,
+    { index: number; text: string; value: string; precision: 'day' | 'month' | 'year'; relative: boolean }[]
+  >;
 }
 
 export interface Context {
@@ -73,8 +75,6 @@ export interface Context {
   events: Event[];
   statements: Statement[];
   amounts: Amount[];
-  /** Token range of each amount, by amount id. */
-  amountTokens: Map<string, { first: number; last: number }>;
   dates: DateMention[];
   places: Place[];
   commitments: Commitment[];

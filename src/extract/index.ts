@@ -2,13 +2,14 @@
  * The extractor: `createExtractor()` loads the NLP model and the knowledge
  * once; `extract()` then reads any number of articles with no start-up cost.
  */
-import { type Knowledge, type KnowledgeOptions, loadKnowledge } from '../knowledge/load.js';
+
 import { articleId } from '../ingest/article.js';
 import { normalise } from '../knowledge/gazetteer.js';
+import { type Knowledge, type KnowledgeOptions, loadKnowledge } from '../knowledge/load.js';
 import { createNlp, type Nlp } from '../nlp/index.js';
 import type { Extraction } from '../types.js';
 import type { ArticleInput, Context, Memo } from './context.js';
-import { type Stage, stages as defaultStages } from './pipeline.js';
+import { stages as defaultStages, type Stage } from './pipeline.js';
 
 export type { ArticleInput } from './context.js';
 
@@ -48,7 +49,6 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         events: [],
         statements: [],
         amounts: [],
-        amountTokens: new Map(),
         dates: [],
         places: [],
         commitments: [],
@@ -62,7 +62,12 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         actors: [...ctx.actors.values()],
         mentions: ctx.mentions
           .filter((m) => m.first >= 0)
-          .map((m) => ({ actorId: m.actor.id, span: { start: m.start, end: m.end, text: doc.text.slice(m.start, m.end) }, via: m.via, rule: m.rule })),
+          .map((m) => ({
+            actorId: m.actor.id,
+            span: { start: m.start, end: m.end, text: doc.text.slice(m.start, m.end) },
+            via: m.via,
+            rule: m.rule,
+          })),
         events: ctx.events,
         statements: ctx.statements,
         amounts: ctx.amounts,

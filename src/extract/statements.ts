@@ -8,7 +8,48 @@ import { type Context, type Mention, refOf, sentenceSpan, span } from './context
 import { clauseStartOf, subjectOf } from './events/code.js';
 
 /** Verbs of saying; verbs of doing-by-saying (accuse, urge) are events, and their content is in the event. */
-const SPEECH = new Set(['say', 'tell', 'state', 'announce', 'declare', 'add', 'note', 'insist', 'claim', 'emphasize', 'emphasise', 'stress', 'warn', 'caution', 'describe', 'confirm', 'deny', 'report', 'reiterate', 'underscore', 'affirm', 'argue', 'write', 'tweet', 'post', 'assert', 'explain', 'acknowledge', 'admit', 'suggest', 'predict', 'vow', 'promise', 'remark', 'comment', 'respond', 'reply', 'voice', 'express', 'tell']);
+const SPEECH = new Set([
+  'say',
+  'tell',
+  'state',
+  'announce',
+  'declare',
+  'add',
+  'note',
+  'insist',
+  'claim',
+  'emphasize',
+  'emphasise',
+  'stress',
+  'warn',
+  'caution',
+  'describe',
+  'confirm',
+  'deny',
+  'report',
+  'reiterate',
+  'underscore',
+  'affirm',
+  'argue',
+  'write',
+  'tweet',
+  'post',
+  'assert',
+  'explain',
+  'acknowledge',
+  'admit',
+  'suggest',
+  'predict',
+  'vow',
+  'promise',
+  'remark',
+  'comment',
+  'respond',
+  'reply',
+  'voice',
+  'express',
+  'tell',
+]);
 const QUOTES = /["“”]/;
 
 export function readStatements(ctx: Context): void {
@@ -22,7 +63,9 @@ export function readStatements(ctx: Context): void {
       if (verb.pos !== 'VERB' || !SPEECH.has(verb.lemma) || ctx.mentionAt[i]) continue;
       const speaker = speakerOf(ctx, i, sentence.first, sentence.last);
       if (!speaker) continue;
-      const trailing = speaker.first > i || (closesSentence(tokens, i, sentence.last) && isAfterComma(tokens, speaker.first, sentence.first));
+      const trailing =
+        speaker.first > i ||
+        (closesSentence(tokens, i, sentence.last) && isAfterComma(tokens, speaker.first, sentence.first));
       const sentenceText = sentenceSpan(ctx, s);
       let contentStart: number;
       let contentEnd: number;
@@ -31,7 +74,7 @@ export function readStatements(ctx: Context): void {
         contentEnd = commaBefore(tokens, speaker.first, sentence.first);
       } else if (speaker.first > i) {
         contentStart = sentence.start;
-        contentEnd = (tokens[i - 1]?.text === ',' ? (tokens[i - 1] as Token).start : verb.start);
+        contentEnd = tokens[i - 1]?.text === ',' ? (tokens[i - 1] as Token).start : verb.start;
       } else {
         let k = i + 1;
         const addresseeMention = ctx.mentionAt[k] && verb.lemma === 'tell' ? ctx.mentionAt[k] : undefined;
@@ -81,7 +124,10 @@ function addresseeOf(ctx: Context, i: number, lemma: string): Mention | undefine
 /** ", the minister said on Tuesday.": nothing but a time or punctuation follows the verb. */
 function closesSentence(tokens: Token[], i: number, last: number): boolean {
   const rest = tokens.slice(i + 1, last).filter((t) => t.pos !== 'PUNCT');
-  return rest.length <= 4 && rest.every((t) => ['ADP', 'DET', 'NUM', 'PROPN', 'ADV', 'NOUN'].includes(t.pos) && t.lower !== 'that');
+  return (
+    rest.length <= 4 &&
+    rest.every((t) => ['ADP', 'DET', 'NUM', 'PROPN', 'ADV', 'NOUN'].includes(t.pos) && t.lower !== 'that')
+  );
 }
 
 function isAfterComma(tokens: Token[], k: number, first: number): boolean {

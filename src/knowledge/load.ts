@@ -8,8 +8,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { z } from 'zod';
-import type { Sector } from '../types.js';
 import { buildPatternIndex, type PatternIndex } from '../extract/events/patterns.js';
+import type { Sector } from '../types.js';
 import { Gazetteer } from './gazetteer.js';
 import {
   type CameoEntry,
@@ -135,7 +135,8 @@ export function surnameOf(name: string): string | undefined {
 
 function readEntries<T extends z.ZodTypeAny>(dataDir: string, file: string, schema: T): z.infer<T>[] {
   const path = join(dataDir, file);
-  if (!existsSync(path)) throw new Error(`${path}: missing knowledge file (every data folder has the files listed in data/README.md)`);
+  if (!existsSync(path))
+    throw new Error(`${path}: missing knowledge file (every data folder has the files listed in data/README.md)`);
   let raw: unknown;
   try {
     raw = parse(readFileSync(path, 'utf8'));

@@ -3,8 +3,9 @@
  * tags, lemmas and wink's number-like entities (MONEY, DATE, ...). Everything
  * downstream reads this `Doc`; nothing else calls wink.
  */
-import winkNLP, { type ItemEntity, type ItemSentence } from 'wink-nlp';
+
 import model from 'wink-eng-lite-web-model';
+import winkNLP, { type ItemEntity, type ItemSentence } from 'wink-nlp';
 
 export interface Token {
   /** Index in `Doc.tokens`. */

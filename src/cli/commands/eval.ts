@@ -38,19 +38,26 @@ export const registerEval: RegisterCommand = (program: Command) => {
       }
       const pct = (x: number) => x.toFixed(3);
       const rows = [['type', 'tp', 'fp', 'fn', 'precision', 'recall', 'f1']];
-      for (const [type, c] of Object.entries(report.byType)) rows.push([type, `${c.tp}`, `${c.fp}`, `${c.fn}`, pct(c.precision), pct(c.recall), pct(c.f1)]);
+      for (const [type, c] of Object.entries(report.byType))
+        rows.push([type, `${c.tp}`, `${c.fp}`, `${c.fn}`, pct(c.precision), pct(c.recall), pct(c.f1)]);
       const o = report.overall;
       rows.push(['ALL', `${o.tp}`, `${o.fp}`, `${o.fn}`, pct(o.precision), pct(o.recall), pct(o.f1)]);
       const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
       if (options.show) {
         for (const m of report.misses) {
-          process.stdout.write(`${m.kind.toUpperCase()} ${m.record} ${m.type} ${m.source}->${m.target} [${m.trigger ?? ''}]\n    ${m.sentence}\n`);
+          process.stdout.write(
+            `${m.kind.toUpperCase()} ${m.record} ${m.type} ${m.source}->${m.target} [${m.trigger ?? ''}]\n    ${m.sentence}\n`,
+          );
         }
         process.stdout.write('\n');
       }
       for (const r of rows) process.stdout.write(`${r.map((v, i) => v.padEnd(widths[i] ?? 0)).join('  ')}\n`);
       process.stdout.write(`events: precision ${pct(o.precision)} recall ${pct(o.recall)} F1 ${pct(o.f1)}\n`);
-      process.stdout.write(`actor recall ${pct(report.actors.recall)} (${report.actors.found}/${report.actors.total})\n`);
-      process.stdout.write(`amount recall ${pct(report.amounts.recall)} (${report.amounts.found}/${report.amounts.total})\n`);
+      process.stdout.write(
+        `actor recall ${pct(report.actors.recall)} (${report.actors.found}/${report.actors.total})\n`,
+      );
+      process.stdout.write(
+        `amount recall ${pct(report.amounts.recall)} (${report.amounts.found}/${report.amounts.total})\n`,
+      );
     });
 };

@@ -104,7 +104,15 @@ export function recognizeActors(ctx: Context): void {
     const lastMod = modifiers[modifiers.length - 1];
     if (modifiers.length >= 2 && lastMod && isPluralDemonym(ctx, lastMod.lex)) {
       const first = modifiers[0] as Modifier;
-      addMention(ctx, groupActor(ctx, first.code, first.name, 'CVL'), first.lex.first, lastMod.lex.last, 'group', 'actor.group.people', { plural: true });
+      addMention(
+        ctx,
+        groupActor(ctx, first.code, first.name, 'CVL'),
+        first.lex.first,
+        lastMod.lex.last,
+        'group',
+        'actor.group.people',
+        { plural: true },
+      );
       i = lastMod.lex.last;
       continue;
     }
@@ -190,7 +198,13 @@ export function recognizeActors(ctx: Context): void {
       const name = readOrganizationName(ctx, k, lexAt);
       if (name) {
         const text = ctx.doc.text.slice(lastMod.lex.start, tokens[name.last - 1]?.end);
-        const actor = ensureActor(ctx, { id: `${lastMod.code}~${slug(text)}`, name: text, code: lastMod.code, kind: 'group', sector: sectorOfName(text) });
+        const actor = ensureActor(ctx, {
+          id: `${lastMod.code}~${slug(text)}`,
+          name: text,
+          code: lastMod.code,
+          kind: 'group',
+          sector: sectorOfName(text),
+        });
         addMention(ctx, actor, lastMod.lex.first, name.last, 'name', 'actor.group.named');
         i = name.last;
         continue;
@@ -211,7 +225,14 @@ export function recognizeActors(ctx: Context): void {
 
     const person = entryOf(lex, 'person');
     if (person?.kind === 'person') {
-      addMention(ctx, knownPersonActor(ctx, person.id, articleDate), lex.first, lex.last, person.via, 'actor.person.known');
+      addMention(
+        ctx,
+        knownPersonActor(ctx, person.id, articleDate),
+        lex.first,
+        lex.last,
+        person.via,
+        'actor.person.known',
+      );
       i = lex.last;
       continue;
     }
@@ -234,7 +255,8 @@ export function recognizeActors(ctx: Context): void {
   resolvePronouns(ctx);
 }
 
-const PAIR_PHRASE = /^(?:both (?:sides|parties|countries|governments|leaders|neighbou?rs|men)|the two (?:sides|parties|countries|governments|leaders|neighbou?rs|men|delegations))$/i;
+const PAIR_PHRASE =
+  /^(?:both (?:sides|parties|countries|governments|leaders|neighbou?rs|men)|the two (?:sides|parties|countries|governments|leaders|neighbou?rs|men|delegations))$/i;
 
 /**
  * "both sides agreed to meet again": the two parties named last, preferring a
@@ -248,7 +270,10 @@ function resolvePairs(ctx: Context): void {
     if (a.lower !== 'both' && !(a.lower === 'the' && tokens[i + 1]?.lower === 'two')) continue;
     const width = a.lower === 'the' ? 3 : 2;
     const last = i + width;
-    const phrase = tokens.slice(i, last).map((t) => t.lower).join(' ');
+    const phrase = tokens
+      .slice(i, last)
+      .map((t) => t.lower)
+      .join(' ');
     if (!PAIR_PHRASE.test(phrase) || ctx.mentionAt[i]) continue;
     const before = ctx.mentions
       .filter((m) => m.last <= i && !m.modifier && a.sentence - (tokens[m.first]?.sentence ?? 0) <= 3)
@@ -268,7 +293,17 @@ function resolvePairs(ctx: Context): void {
     const start = a.start;
     const end = (tokens[last - 1] as Token).end;
     const partner: Mention = { ...second, first: i, last, start, end, via: 'pair', rule: 'actor.coref.pair' };
-    const mention: Mention = { ...first, first: i, last, start, end, via: 'pair', rule: 'actor.coref.pair', plural: true, partner };
+    const mention: Mention = {
+      ...first,
+      first: i,
+      last,
+      start,
+      end,
+      via: 'pair',
+      rule: 'actor.coref.pair',
+      plural: true,
+      partner,
+    };
     ctx.mentions.push(mention);
     for (let t = i; t < last; t++) ctx.mentionAt[t] = mention;
     i = last - 1;
@@ -276,10 +311,62 @@ function resolvePairs(ctx: Context): void {
 }
 
 /** Conflict parties that, placed nowhere in their sentence, belong to the article's topic state. */
-const TOPIC_GROUPS = new Set(['warring parties', 'warring sides', 'rebels', 'militants', 'insurgents', 'army', 'military', 'armed forces', 'security forces', 'militia', 'militias', 'fighters', 'paramilitaries', 'government', 'authorities', 'junta', 'protesters', 'demonstrators', 'opposition', 'civilians']);
+const TOPIC_GROUPS = new Set([
+  'warring parties',
+  'warring sides',
+  'rebels',
+  'militants',
+  'insurgents',
+  'army',
+  'military',
+  'armed forces',
+  'security forces',
+  'militia',
+  'militias',
+  'fighters',
+  'paramilitaries',
+  'government',
+  'authorities',
+  'junta',
+  'protesters',
+  'demonstrators',
+  'opposition',
+  'civilians',
+]);
 
 /** Group nouns too vague to stand for a state's people by place alone. */
-const UNPLACED_GROUPS = new Set(['intelligence', 'state', 'states', 'side', 'team', 'party', 'parties', 'nations', 'countries', 'powers', 'capitals', 'allies', 'ally', 'partners', 'counterparts', 'counterpart', 'leader', 'authority', 'media', 'press', 'companies', 'firms', 'businesses', 'banks', 'investors', 'missiles', 'drones', 'aircraft', 'artillery', 'tanks']);
+const UNPLACED_GROUPS = new Set([
+  'intelligence',
+  'state',
+  'states',
+  'side',
+  'team',
+  'party',
+  'parties',
+  'nations',
+  'countries',
+  'powers',
+  'capitals',
+  'allies',
+  'ally',
+  'partners',
+  'counterparts',
+  'counterpart',
+  'leader',
+  'authority',
+  'media',
+  'press',
+  'companies',
+  'firms',
+  'businesses',
+  'banks',
+  'investors',
+  'missiles',
+  'drones',
+  'aircraft',
+  'artillery',
+  'tanks',
+]);
 
 /**
  * "Thousands of students throughout Indonesia staged demonstrations": a group
@@ -319,14 +406,25 @@ function placeGroup(ctx: Context, lex: Lex, sector?: Sector, topic?: string): vo
       ctx.doc.tokens[m.first]?.sentence === sentence &&
       (m.actor.kind === 'state' || m.rule === 'actor.group.located') &&
       near(m.start) &&
-      (m.possessive || m.rule === 'actor.group.located' || ['from', 'of'].includes(ctx.doc.tokens[m.first - 1]?.lower ?? '') || isLocative(ctx.doc.tokens, m.first)),
+      (m.possessive ||
+        m.rule === 'actor.group.located' ||
+        ['from', 'of'].includes(ctx.doc.tokens[m.first - 1]?.lower ?? '') ||
+        isLocative(ctx.doc.tokens, m.first)),
   );
   const byTopic = !place && !state && !!topic && TOPIC_GROUPS.has(ctx.doc.text.slice(lex.start, lex.end).toLowerCase());
   const code = place?.country ?? state?.actor.code ?? (byTopic ? topic : undefined);
   if (!code) return;
   const group = entryOf(lex, 'group') as Extract<LexEntry, { kind: 'group' }> | undefined;
   const groupSector = sector ?? group?.sector ?? 'CVL';
-  addMention(ctx, groupActor(ctx, code, stateName(ctx.knowledge, code), groupSector), lex.first, lex.last, 'group', 'actor.group.placed', { plural: true });
+  addMention(
+    ctx,
+    groupActor(ctx, code, stateName(ctx.knowledge, code), groupSector),
+    lex.first,
+    lex.last,
+    'group',
+    'actor.group.placed',
+    { plural: true },
+  );
 }
 
 function isPluralDemonym(ctx: Context, lex: Lex): boolean {
@@ -440,7 +538,11 @@ function stateName(knowledge: Knowledge, code: string): string {
 }
 
 /** A person's name after a title: a known person, or a run of capitalised words. */
-function readName(ctx: Context, from: number, lexAt: Map<number, Lex>): { first: number; last: number; kbId?: string } | undefined {
+function readName(
+  ctx: Context,
+  from: number,
+  lexAt: Map<number, Lex>,
+): { first: number; last: number; kbId?: string } | undefined {
   const tokens = ctx.doc.tokens;
   const lex = lexAt.get(from);
   if (lex) {
@@ -554,7 +656,12 @@ function emitBare(ctx: Context, mod: Modifier, lexAt: Map<number, Lex>): void {
       const next = tokens[lex.last + (mod.possessive ? 1 : 0)];
       const isAdjective = v.via === 'demonym' && !/s$/.test(tokens[lex.last - 1]?.text ?? '');
       // "on the Thai border", "Iraqi territory": a state word that locates, not an actor.
-      if (!mod.possessive && next && GEOGRAPHIC.has(next.lower) && (isAdjective || v.via === 'name' || v.via === 'alias')) {
+      if (
+        !mod.possessive &&
+        next &&
+        GEOGRAPHIC.has(next.lower) &&
+        (isAdjective || v.via === 'name' || v.via === 'alias')
+      ) {
         addPlace(ctx, lex, v.code, 'place.geographic');
         return;
       }
@@ -562,18 +669,25 @@ function emitBare(ctx: Context, mod: Modifier, lexAt: Map<number, Lex>): void {
       if (v.via === 'demonym' && tokens[lex.first - 1]?.lower === 'ethnic') return;
       if (v.via === 'demonym' && !isAdjective) {
         const people = groupActor(ctx, v.code, stateName(ctx.knowledge, v.code), 'CVL');
-        addMention(ctx, people, lex.first, lex.last, 'demonym', 'actor.state.people', { plural: true, possessive: mod.possessive });
+        addMention(ctx, people, lex.first, lex.last, 'demonym', 'actor.state.people', {
+          plural: true,
+          possessive: mod.possessive,
+        });
         return;
       }
       // "Russian aggression", "U.S. peace proposal": the name qualifies a noun rather than acting.
       const modifier =
         !mod.possessive &&
         !!next &&
-        (isAdjective ? ['NOUN', 'PROPN', 'ADJ'].includes(next.pos) : (v.via === 'name' || v.via === 'alias') && next.pos === 'NOUN' && !next.text.endsWith("'s"));
+        (isAdjective
+          ? ['NOUN', 'PROPN', 'ADJ'].includes(next.pos)
+          : (v.via === 'name' || v.via === 'alias') && next.pos === 'NOUN' && !next.text.endsWith("'s"));
       const sector: Sector | undefined = v.via === 'capital' || v.via === 'seat' ? v.sector : undefined;
       const actor = ensureActor(ctx, {
         id: sector ? `${v.code}.${sector}` : v.code,
-        name: sector ? `${stateName(ctx.knowledge, v.code)} (${SECTOR_NAMES[sector] ?? sector})` : stateName(ctx.knowledge, v.code),
+        name: sector
+          ? `${stateName(ctx.knowledge, v.code)} (${SECTOR_NAMES[sector] ?? sector})`
+          : stateName(ctx.knowledge, v.code),
         code: v.code,
         kind: 'state',
         sector,
@@ -593,7 +707,10 @@ function emitBare(ctx: Context, mod: Modifier, lexAt: Map<number, Lex>): void {
         kind: v.orgKind === 'group' ? 'group' : 'organization',
         sector: v.sector,
       });
-      addMention(ctx, actor, lex.first, lex.last, 'name', 'actor.org', { possessive: mod.possessive, plural: v.orgKind === 'group' });
+      addMention(ctx, actor, lex.first, lex.last, 'name', 'actor.org', {
+        possessive: mod.possessive,
+        plural: v.orgKind === 'group',
+      });
       return;
     }
     if (v.kind === 'region') {
@@ -624,8 +741,19 @@ function recordModifiers(ctx: Context, modifiers: Modifier[]): void {
     if (!v) continue;
     const actor =
       v.kind === 'org'
-        ? ensureActor(ctx, { id: `org:${v.id}`, name: v.name, code: v.code, kind: v.orgKind === 'group' ? 'group' : 'organization', sector: v.sector })
-        : ensureActor(ctx, { id: v.code, name: stateName(ctx.knowledge, v.code), code: v.code, kind: v.kind === 'region' ? 'region' : 'state' });
+        ? ensureActor(ctx, {
+            id: `org:${v.id}`,
+            name: v.name,
+            code: v.code,
+            kind: v.orgKind === 'group' ? 'group' : 'organization',
+            sector: v.sector,
+          })
+        : ensureActor(ctx, {
+            id: v.code,
+            name: stateName(ctx.knowledge, v.code),
+            code: v.code,
+            kind: v.kind === 'region' ? 'region' : 'state',
+          });
     const surface = ctx.doc.text.slice(mod.lex.start, mod.lex.end);
     if (!actor.aliases.includes(surface)) actor.aliases.push(surface);
     ctx.mentions.push({
@@ -653,7 +781,26 @@ function isLocative(tokens: Token[], first: number): boolean {
   return false;
 }
 
-const GEOGRAPHIC = new Set(['border', 'borders', 'frontier', 'coast', 'coastline', 'waters', 'airspace', 'territory', 'soil', 'side', 'mainland', 'capital', 'province', 'region', 'city', 'town', 'village', 'countryside']);
+const GEOGRAPHIC = new Set([
+  'border',
+  'borders',
+  'frontier',
+  'coast',
+  'coastline',
+  'waters',
+  'airspace',
+  'territory',
+  'soil',
+  'side',
+  'mainland',
+  'capital',
+  'province',
+  'region',
+  'city',
+  'town',
+  'village',
+  'countryside',
+]);
 
 function matchSurnameRepeat(ctx: Context, i: number): Actor | undefined {
   const token = ctx.doc.tokens[i] as Token;
@@ -688,7 +835,12 @@ function codeFromContext(ctx: Context, tokenIndex: number): string {
   const s = ctx.doc.sentences[sentence ?? 0];
   if (s) {
     for (let t = tokenIndex; t < s.last; t++) {
-      const matches = ctx.knowledge.gazetteer.matchAt(ctx.doc.text, ctx.lower, ctx.doc.tokens[t]?.start ?? 0, ctx.tokenEnds);
+      const matches = ctx.knowledge.gazetteer.matchAt(
+        ctx.doc.text,
+        ctx.lower,
+        ctx.doc.tokens[t]?.start ?? 0,
+        ctx.tokenEnds,
+      );
       const state = matches[0]?.values.find((v) => v.kind === 'state' || v.kind === 'place');
       if (state && (state.kind === 'state' || state.kind === 'place')) return state.code;
     }
@@ -737,7 +889,12 @@ function addMention(
 }
 
 function addPlace(ctx: Context, lex: Lex, code: string, rule: string): void {
-  const place: Place = { span: span(ctx, lex.start, lex.end), name: ctx.doc.text.slice(lex.start, lex.end), country: code, rule };
+  const place: Place = {
+    span: span(ctx, lex.start, lex.end),
+    name: ctx.doc.text.slice(lex.start, lex.end),
+    country: code,
+    rule,
+  };
   ctx.places.push(place);
   for (let t = lex.first; t < lex.last; t++) ctx.placeAt[t] = place;
 }
@@ -757,17 +914,29 @@ function resolvePronouns(ctx: Context): void {
   const added: Mention[] = [];
   for (const token of tokens) {
     const lower = token.lower;
-    const kind = PERSON_PRONOUNS.has(lower) ? 'person' : THING_PRONOUNS.has(lower) ? 'thing' : PLURAL_PRONOUNS.has(lower) ? 'plural' : undefined;
+    const kind = PERSON_PRONOUNS.has(lower)
+      ? 'person'
+      : THING_PRONOUNS.has(lower)
+        ? 'thing'
+        : PLURAL_PRONOUNS.has(lower)
+          ? 'plural'
+          : undefined;
     if (!kind || ctx.mentionAt[token.i]) continue;
     if (lower === 'it' && isExpletiveIt(tokens, token.i)) continue;
-    const candidates = ordered.filter((m) => m.last <= token.i && !m.modifier && token.sentence - (tokens[m.first]?.sentence ?? 0) <= 2);
+    const candidates = ordered.filter(
+      (m) => m.last <= token.i && !m.modifier && token.sentence - (tokens[m.first]?.sentence ?? 0) <= 2,
+    );
     let antecedent: Mention | undefined;
     // Latest sentence first; within it, subjects before objects of prepositions ("Washington ... agreed to
     // lift its pause" is Washington's pause, not that of Russia in "a ceasefire with Russia"), then the latest.
     const rank = (m: Mention) => [tokens[m.first]?.sentence ?? 0, tokens[m.first - 1]?.pos === 'ADP' ? 0 : 1, m.first];
     const byPreference = [...candidates].sort((a, b) => {
       const [ra, rb] = [rank(a), rank(b)];
-      return (ra[0] as number) - (rb[0] as number) || (ra[1] as number) - (rb[1] as number) || (ra[2] as number) - (rb[2] as number);
+      return (
+        (ra[0] as number) - (rb[0] as number) ||
+        (ra[1] as number) - (rb[1] as number) ||
+        (ra[2] as number) - (rb[2] as number)
+      );
     });
     for (let c = byPreference.length - 1; c >= 0; c--) {
       const m = byPreference[c] as Mention;
@@ -802,7 +971,37 @@ function resolvePronouns(ctx: Context): void {
   ctx.mentions.sort((a, b) => a.first - b.first);
 }
 
-const EXPLETIVE_ADJECTIVES = new Set(['important', 'necessary', 'clear', 'unclear', 'possible', 'impossible', 'likely', 'unlikely', 'difficult', 'hard', 'easy', 'essential', 'vital', 'crucial', 'true', 'obvious', 'evident', 'surprising', 'too', 'also', 'still', 'now', 'expected', 'believed', 'reported', 'feared', 'understood', 'hoped', 'said']);
+const EXPLETIVE_ADJECTIVES = new Set([
+  'important',
+  'necessary',
+  'clear',
+  'unclear',
+  'possible',
+  'impossible',
+  'likely',
+  'unlikely',
+  'difficult',
+  'hard',
+  'easy',
+  'essential',
+  'vital',
+  'crucial',
+  'true',
+  'obvious',
+  'evident',
+  'surprising',
+  'too',
+  'also',
+  'still',
+  'now',
+  'expected',
+  'believed',
+  'reported',
+  'feared',
+  'understood',
+  'hoped',
+  'said',
+]);
 
 /** "it is important to", "it was unclear whether": no antecedent. */
 function isExpletiveIt(tokens: Token[], i: number): boolean {
@@ -811,7 +1010,14 @@ function isExpletiveIt(tokens: Token[], i: number): boolean {
   if (!next) return true;
   if (['is', 'was', "'s", 'remains', 'seems', 'appears', 'has', 'had'].includes(next.lower)) {
     // "it is important to", "it was unclear whether"; but "it was ready to accept" has a subject.
-    if (after && (EXPLETIVE_ADJECTIVES.has(after.lower) || after.lower === 'not' || after.lower === 'been' || after.lower === 'time')) return true;
+    if (
+      after &&
+      (EXPLETIVE_ADJECTIVES.has(after.lower) ||
+        after.lower === 'not' ||
+        after.lower === 'been' ||
+        after.lower === 'time')
+    )
+      return true;
   }
   return false;
 }

@@ -8,7 +8,10 @@ import type { Context } from '../context.js';
 
 const CARRIERS = new Set(['AID', 'SUPPORT', 'AGREE', 'COOPERATE']);
 const KIND_WORDS: [CommitmentKind, RegExp][] = [
-  ['military', /\b(military|weapons?|arms|ammunition|equipment|air defen[cs]e|missiles?|drones?|tanks|artillery|defen[cs]e)\b/i],
+  [
+    'military',
+    /\b(military|weapons?|arms|ammunition|equipment|air defen[cs]e|missiles?|drones?|tanks|artillery|defen[cs]e)\b/i,
+  ],
   ['humanitarian', /\b(humanitarian|food|medical|relief|refugees?|shelter|emergency aid|aid agencies)\b/i],
   ['financial', /\b(financial|budget|loans?|grants?|economic|reconstruction|credit|macro-financial|funding)\b/i],
 ];

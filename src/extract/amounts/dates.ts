@@ -50,7 +50,11 @@ function parseDates(text: string, reference: Date | undefined): Memo['dates'] ex
     const month = known.get('month') ?? 1;
     const day = known.get('day') ?? 1;
     const precision: DateMention['precision'] =
-      known.isCertain('day') || /day|ago|yesterday|today|tonight/i.test(r.text) ? 'day' : known.isCertain('month') ? 'month' : 'year';
+      known.isCertain('day') || /day|ago|yesterday|today|tonight/i.test(r.text)
+        ? 'day'
+        : known.isCertain('month')
+          ? 'month'
+          : 'year';
     out.push({
       index: r.index,
       text: r.text,

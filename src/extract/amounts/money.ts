@@ -24,7 +24,7 @@ const SYMBOLS: Record<string, string> = {
   '₽': 'RUB',
   '₴': 'UAH',
   '₪': 'ILS',
-  'chf': 'CHF',
+  chf: 'CHF',
 };
 const WORDS: Record<string, string> = {
   dollar: 'USD',
@@ -53,7 +53,31 @@ const WORDS: Record<string, string> = {
   francs: 'CHF',
   'swiss francs': 'CHF',
 };
-const ISO = ['USD', 'EUR', 'GBP', 'JPY', 'CNY', 'CAD', 'AUD', 'CHF', 'RUB', 'UAH', 'INR', 'ILS', 'SAR', 'AED', 'NZD', 'HKD', 'SEK', 'NOK', 'DKK', 'PLN', 'TRY', 'IRR', 'QAR'];
+const ISO = [
+  'USD',
+  'EUR',
+  'GBP',
+  'JPY',
+  'CNY',
+  'CAD',
+  'AUD',
+  'CHF',
+  'RUB',
+  'UAH',
+  'INR',
+  'ILS',
+  'SAR',
+  'AED',
+  'NZD',
+  'HKD',
+  'SEK',
+  'NOK',
+  'DKK',
+  'PLN',
+  'TRY',
+  'IRR',
+  'QAR',
+];
 const SCALES: Record<string, number> = {
   thousand: 1e3,
   k: 1e3,
@@ -68,7 +92,25 @@ const SCALES: Record<string, number> = {
   tn: 1e12,
   trn: 1e12,
 };
-const QUALIFIERS = ['more than', 'less than', 'at least', 'up to', 'nearly', 'almost', 'about', 'around', 'roughly', 'approximately', 'over', 'under', 'some', 'an estimated', 'close to', 'just over', 'just under'];
+const QUALIFIERS = [
+  'more than',
+  'less than',
+  'at least',
+  'up to',
+  'nearly',
+  'almost',
+  'about',
+  'around',
+  'roughly',
+  'approximately',
+  'over',
+  'under',
+  'some',
+  'an estimated',
+  'close to',
+  'just over',
+  'just under',
+];
 
 const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`;
 const SCALE = String.raw`(?:\s?(thousand|million|billion|trillion|mln|mn|bn|trn|tn|m|b|k)\b)?`;
@@ -76,29 +118,34 @@ const SYMBOL = String.raw`(US\$|U\.S\.\$|C\$|CA\$|A\$|AU\$|NZ\$|HK\$|\$|€|£|�
 const QUALIFIER = String.raw`(?:(${QUALIFIERS.join('|')})\s+)?`;
 
 /** Shapes of money, each a rule. The order matters: longer shapes first. */
-const SHAPES: { rule: string; re: RegExp; read: (m: RegExpExecArray) => { n: string; scale?: string; cur: string } }[] = [
-  {
-    rule: 'money.symbol',
-    re: new RegExp(String.raw`(?<![\w$])${QUALIFIER}${SYMBOL}\s?${NUMBER}${SCALE}`, 'gi'),
-    read: (m) => ({ n: m[3] as string, scale: m[4], cur: SYMBOLS[(m[2] as string).toLowerCase()] ?? 'USD' }),
-  },
-  {
-    rule: 'money.iso',
-    re: new RegExp(String.raw`\b${QUALIFIER}(${ISO.join('|')})\s?${NUMBER}${SCALE}`, 'g'),
-    read: (m) => ({ n: m[3] as string, scale: m[4], cur: m[2] as string }),
-  },
-  {
-    rule: 'money.word',
-    re: new RegExp(
-      String.raw`\b${QUALIFIER}${NUMBER}${SCALE}\s+(${Object.keys(WORDS)
-        .sort((a, b) => b.length - a.length)
-        .map((w) => w.replace(/\./g, '\\.'))
-        .join('|')}|${ISO.join('|')})\b`,
-      'gi',
-    ),
-    read: (m) => ({ n: m[2] as string, scale: m[3], cur: WORDS[(m[4] as string).toLowerCase()] ?? (m[4] as string).toUpperCase() }),
-  },
-];
+const SHAPES: { rule: string; re: RegExp; read: (m: RegExpExecArray) => { n: string; scale?: string; cur: string } }[] =
+  [
+    {
+      rule: 'money.symbol',
+      re: new RegExp(String.raw`(?<![\w$])${QUALIFIER}${SYMBOL}\s?${NUMBER}${SCALE}`, 'gi'),
+      read: (m) => ({ n: m[3] as string, scale: m[4], cur: SYMBOLS[(m[2] as string).toLowerCase()] ?? 'USD' }),
+    },
+    {
+      rule: 'money.iso',
+      re: new RegExp(String.raw`\b${QUALIFIER}(${ISO.join('|')})\s?${NUMBER}${SCALE}`, 'g'),
+      read: (m) => ({ n: m[3] as string, scale: m[4], cur: m[2] as string }),
+    },
+    {
+      rule: 'money.word',
+      re: new RegExp(
+        String.raw`\b${QUALIFIER}${NUMBER}${SCALE}\s+(${Object.keys(WORDS)
+          .sort((a, b) => b.length - a.length)
+          .map((w) => w.replace(/\./g, '\\.'))
+          .join('|')}|${ISO.join('|')})\b`,
+        'gi',
+      ),
+      read: (m) => ({
+        n: m[2] as string,
+        scale: m[3],
+        cur: WORDS[(m[4] as string).toLowerCase()] ?? (m[4] as string).toUpperCase(),
+      }),
+    },
+  ];
 
 export function readMoney(ctx: Context): void {
   const text = ctx.doc.text;

@@ -13,28 +13,89 @@ function coded(text: string, date = '2025-12-03'): string[] {
 
 describe('event coding on news sentences', () => {
   it.each([
-    ['coordinated subjects give one event each', 'Ukraine and its European allies have accused Russian President Vladimir Putin of stalling.', ['ACCUSE UKR>RUS', 'ACCUSE EUR>RUS']],
-    ['phrasal verb with object', 'Ukrainian officials called on Putin to stop wasting valuable time.', ['REQUEST UKR>RUS']],
-    ['participle inherits the subject; object pronoun skips the subject', 'U.K. Foreign Secretary Yvette Cooper criticized Putin, urging him to engage in dialogue.', ['ACCUSE GBR>RUS', 'REQUEST GBR>RUS']],
-    ['coordinated verbs share a subject; compounds are not verbs', 'Putin criticized European nations for impeding U.S.-led peace efforts and cautioned about war with Europe.', ['ACCUSE RUS>EUR', 'THREATEN RUS>EUR']],
-    ['talks between several parties', 'The talks between Putin, U.S. envoy Steve Witkoff and Jared Kushner ended.', ['CONSULT RUS>USA']],
-    ['symmetric verb with coordinated subject', 'The United States and Jordan have agreed upon a new free-trade pact.', ['AGREE USA>JOR']],
-    ['passive with a by-agent', 'A refugee camp in Gaza was attacked by Israeli soldiers on Sunday.', ['ASSAULT ISR>PSE']],
-    ['stated intent to aid is AGREE', 'Britain will provide military aid to Ukraine, the minister said.', ['AGREE GBR>UKR']],
-    ['refusing to cooperate is REJECT', 'Jordan said it will not accept any more refugees from Iraq.', ['REJECT JOR>IRQ']],
-    ['a threat to act is THREATEN', 'Israel threatened to impose sanctions on Palestinian officials.', ['THREATEN ISR>PSE']],
-    ['nominal event with genitive source', "Canada reaffirmed its support after Russia's invasion of Ukraine.", ['SUPPORT CAN>-', 'ASSAULT RUS>UKR']],
-    ['nominal pledge with its amount before the recipient', "Canada's pledge of $200 million to Ukraine was welcomed.", ['AGREE CAN>UKR']],
+    [
+      'coordinated subjects give one event each',
+      'Ukraine and its European allies have accused Russian President Vladimir Putin of stalling.',
+      ['ACCUSE UKR>RUS', 'ACCUSE EUR>RUS'],
+    ],
+    [
+      'phrasal verb with object',
+      'Ukrainian officials called on Putin to stop wasting valuable time.',
+      ['REQUEST UKR>RUS'],
+    ],
+    [
+      'participle inherits the subject; object pronoun skips the subject',
+      'U.K. Foreign Secretary Yvette Cooper criticized Putin, urging him to engage in dialogue.',
+      ['ACCUSE GBR>RUS', 'REQUEST GBR>RUS'],
+    ],
+    [
+      'coordinated verbs share a subject; compounds are not verbs',
+      'Putin criticized European nations for impeding U.S.-led peace efforts and cautioned about war with Europe.',
+      ['ACCUSE RUS>EUR', 'THREATEN RUS>EUR'],
+    ],
+    [
+      'talks between several parties',
+      'The talks between Putin, U.S. envoy Steve Witkoff and Jared Kushner ended.',
+      ['CONSULT RUS>USA'],
+    ],
+    [
+      'symmetric verb with coordinated subject',
+      'The United States and Jordan have agreed upon a new free-trade pact.',
+      ['AGREE USA>JOR'],
+    ],
+    [
+      'passive with a by-agent',
+      'A refugee camp in Gaza was attacked by Israeli soldiers on Sunday.',
+      ['ASSAULT ISR>PSE'],
+    ],
+    [
+      'stated intent to aid is AGREE',
+      'Britain will provide military aid to Ukraine, the minister said.',
+      ['AGREE GBR>UKR'],
+    ],
+    [
+      'refusing to cooperate is REJECT',
+      'Jordan said it will not accept any more refugees from Iraq.',
+      ['REJECT JOR>IRQ'],
+    ],
+    [
+      'a threat to act is THREATEN',
+      'Israel threatened to impose sanctions on Palestinian officials.',
+      ['THREATEN ISR>PSE'],
+    ],
+    [
+      'nominal event with genitive source',
+      "Canada reaffirmed its support after Russia's invasion of Ukraine.",
+      ['SUPPORT CAN>-', 'ASSAULT RUS>UKR'],
+    ],
+    [
+      'nominal pledge with its amount before the recipient',
+      "Canada's pledge of $200 million to Ukraine was welcomed.",
+      ['AGREE CAN>UKR'],
+    ],
     ['nominal support with a for-target', "Britain's support for Ukraine remains firm.", ['SUPPORT GBR>UKR']],
-    ['a past tense after a subject pronoun is a verb', 'Vladimir Putin arrived in Minsk. He criticized Britain.', ['ACCUSE RUS>GBR']],
-    ['a trailing attribution is not the target', 'Libya has offered to hand over two suspects to Britain, a Jordanian official said.', ['AGREE LBY>GBR']],
+    [
+      'a past tense after a subject pronoun is a verb',
+      'Vladimir Putin arrived in Minsk. He criticized Britain.',
+      ['ACCUSE RUS>GBR'],
+    ],
+    [
+      'a trailing attribution is not the target',
+      'Libya has offered to hand over two suspects to Britain, a Jordanian official said.',
+      ['AGREE LBY>GBR'],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(coded(text)).toEqual(expected);
   });
 
   it.each([
     ['negation', 'The Kremlin did not reject the U.S. proposal outright.', 'REJECT', { negated: true }],
-    ['whether-clause', 'Talks hinge on whether the U.S. will increase pressure on Russia to make concessions.', 'REQUEST', { hypothetical: true }],
+    [
+      'whether-clause',
+      'Talks hinge on whether the U.S. will increase pressure on Russia to make concessions.',
+      'REQUEST',
+      { hypothetical: true },
+    ],
     ['modal of possibility', 'Britain could impose sanctions on Russia next week.', 'SANCTION', { hypothetical: true }],
   ])('flags %s', (_name, text, type, flags) => {
     const event = extractor.extract({ text, date: '2025-12-03' }).events.find((e) => e.type === type);

@@ -18,11 +18,91 @@ import { type Context, type Mention, refOf, sentenceSpan, tokenSpan } from '../c
 import { type Modality, modalityOf } from './modality.js';
 import { matchNoun, matchVerb, type PatternMatch } from './patterns.js';
 
-const CLAUSE_OPENERS = new Set([';', ':', 'who', 'which', 'whom', 'whose', 'because', 'while', 'although', 'though', 'whereas', 'but', 'if', 'whether', 'unless', 'when', 'since', 'after', 'before', 'as', 'until', 'where']);
-const CLAUSE_CLOSERS = new Set([';', 'who', 'which', 'whom', 'because', 'while', 'although', 'though', 'whereas', 'but', 'unless', 'when', 'until', 'where', 'according']);
-const SPEECH_LEMMAS = new Set(['say', 'tell', 'report', 'confirm', 'announce', 'add', 'state', 'claim', 'note', 'write', 'quote']);
-const ADJUNCT_OPENERS = new Set(['after', 'before', 'since', 'during', 'amid', 'following', 'despite', 'as', 'while', 'when', 'because', 'ahead', 'until']);
-const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'that', 'these', 'those', 'some', 'all', 'both']);
+const CLAUSE_OPENERS = new Set([
+  ';',
+  ':',
+  'who',
+  'which',
+  'whom',
+  'whose',
+  'because',
+  'while',
+  'although',
+  'though',
+  'whereas',
+  'but',
+  'if',
+  'whether',
+  'unless',
+  'when',
+  'since',
+  'after',
+  'before',
+  'as',
+  'until',
+  'where',
+]);
+const CLAUSE_CLOSERS = new Set([
+  ';',
+  'who',
+  'which',
+  'whom',
+  'because',
+  'while',
+  'although',
+  'though',
+  'whereas',
+  'but',
+  'unless',
+  'when',
+  'until',
+  'where',
+  'according',
+]);
+const SPEECH_LEMMAS = new Set([
+  'say',
+  'tell',
+  'report',
+  'confirm',
+  'announce',
+  'add',
+  'state',
+  'claim',
+  'note',
+  'write',
+  'quote',
+]);
+const ADJUNCT_OPENERS = new Set([
+  'after',
+  'before',
+  'since',
+  'during',
+  'amid',
+  'following',
+  'despite',
+  'as',
+  'while',
+  'when',
+  'because',
+  'ahead',
+  'until',
+]);
+const DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'its',
+  'their',
+  'his',
+  'her',
+  'this',
+  'that',
+  'these',
+  'those',
+  'some',
+  'all',
+  'both',
+]);
 
 const INTENT_CAMEO: Partial<Record<EventType, string>> = {
   CONSULT: '036',
@@ -74,16 +154,60 @@ export function codeEvents(ctx: Context): void {
   });
 }
 
-const DEMAND_WORDS = new Set(['demand', 'demands', 'demanded', 'demanding', 'urge', 'urged', 'urging', 'insist', 'insisted', 'insisting', 'ask', 'asked', 'asking', 'request', 'requested', 'call', 'called', 'calling', 'press', 'pressed', 'pressing', 'propose', 'proposed', 'recommend', 'recommended']);
+const DEMAND_WORDS = new Set([
+  'demand',
+  'demands',
+  'demanded',
+  'demanding',
+  'urge',
+  'urged',
+  'urging',
+  'insist',
+  'insisted',
+  'insisting',
+  'ask',
+  'asked',
+  'asking',
+  'request',
+  'requested',
+  'call',
+  'called',
+  'calling',
+  'press',
+  'pressed',
+  'pressing',
+  'propose',
+  'proposed',
+  'recommend',
+  'recommended',
+]);
 
 /** "demanding that the Turkish government provide information": what is demanded has not happened. */
 function isDemandedContent(tokens: Token[], clauseStart: number): boolean {
   if (tokens[clauseStart]?.lower !== 'that') return false;
-  for (let k = clauseStart - 1; k >= 0 && k >= clauseStart - 4; k--) if (DEMAND_WORDS.has(tokens[k]?.lower ?? '')) return true;
+  for (let k = clauseStart - 1; k >= 0 && k >= clauseStart - 4; k--)
+    if (DEMAND_WORDS.has(tokens[k]?.lower ?? '')) return true;
   return false;
 }
 
-const DEMAND_SPEECH = new Set(['say', 'declare', 'reiterate', 'announce', 'insist', 'conclude', 'state', 'stress', 'tell', 'add', 'warn', 'argue', 'write', 'maintain', 'emphasize', 'emphasise']);
+const DEMAND_SPEECH = new Set([
+  'say',
+  'declare',
+  'reiterate',
+  'announce',
+  'insist',
+  'conclude',
+  'state',
+  'stress',
+  'tell',
+  'add',
+  'warn',
+  'argue',
+  'write',
+  'maintain',
+  'emphasize',
+  'emphasise',
+]);
 const OBLIGATION = new Set(['must', 'should']);
 
 /**
@@ -117,11 +241,33 @@ function obligationDemands(ctx: Context, sentence: number): { event: Event; trig
     const target = obliged.find((x) => x.actor.code !== speaker?.actor.code) ?? obliged[0];
     if (!speaker || !target) continue;
     const match: PatternMatch = {
-      pattern: { id: 'request.obligation', lemma: tokens[m]?.lower ?? 'must', type: 'REQUEST', cameo: '100', targetPreps: [], objects: [], notObjects: [], symmetric: false, requireActorObject: false, requireTarget: false },
+      pattern: {
+        id: 'request.obligation',
+        lemma: tokens[m]?.lower ?? 'must',
+        type: 'REQUEST',
+        cameo: '100',
+        targetPreps: [],
+        objects: [],
+        notObjects: [],
+        symmetric: false,
+        requireActorObject: false,
+        requireTarget: false,
+      },
       first: m,
       last: m + 1,
     };
-    out.push({ event: buildEvent(ctx, match, sentence, speaker, target, { negated: false, hypothetical: false, intent: false, cues: [] }, 'speaker+obliged'), trigger: m });
+    out.push({
+      event: buildEvent(
+        ctx,
+        match,
+        sentence,
+        speaker,
+        target,
+        { negated: false, hypothetical: false, intent: false, cues: [] },
+        'speaker+obliged',
+      ),
+      trigger: m,
+    });
   }
   return out;
 }
@@ -141,7 +287,12 @@ function isAdjectival(tokens: Token[], i: number): boolean {
   // children"), not after a subject ("He congratulated").
   const head = before.pos === 'ADV' ? tokens[i - 2] : before;
   if (!head) return false;
-  return head.pos === 'DET' || head.pos === 'ADJ' || POSSESSIVE_PRONOUNS.has(head.lower) || (before.pos === 'ADV' && head.pos === 'ADP');
+  return (
+    head.pos === 'DET' ||
+    head.pos === 'ADJ' ||
+    POSSESSIVE_PRONOUNS.has(head.lower) ||
+    (before.pos === 'ADV' && head.pos === 'ADP')
+  );
 }
 
 /** Drops an event embedded in another trigger's complement, and noun events repeating a verb event. */
@@ -152,7 +303,12 @@ function dedupe(items: { event: Event; trigger: number; governor?: number }[]): 
     if (!governor) return true;
     // "is prepared to impose martial law": an offer to do harm is a threat.
     if (governor.event.type === 'AGREE' && x.event.type === 'THREATEN') {
-      Object.assign(governor.event, { type: 'THREATEN', cameo: x.event.cameo, goldstein: x.event.goldstein, quadClass: x.event.quadClass });
+      Object.assign(governor.event, {
+        type: 'THREATEN',
+        cameo: x.event.cameo,
+        goldstein: x.event.goldstein,
+        quadClass: x.event.quadClass,
+      });
       governor.event.rule += '+threat';
     }
     // "is willing to withdraw its troops from Lebanon": the offer is made to the embedded act's target.
@@ -216,7 +372,8 @@ function verbEvents(
   }
   const passive = isPassive(tokens, i, match.last);
   // "the hostages held there": a participle after its noun names no actor unless a by-phrase does.
-  const reducedRelative = !passive && isReducedRelative(tokens, i) && (previousVerb(ctx, clauseStart, i) ?? -1) >= clauseStart;
+  const reducedRelative =
+    !passive && isReducedRelative(tokens, i) && (previousVerb(ctx, clauseStart, i) ?? -1) >= clauseStart;
   let sources: Mention[] = [];
   let target: Mention | undefined;
   let sourceRule = extendsMainClause(tokens, i, s.first) ? 'extends' : 'subject';
@@ -233,7 +390,11 @@ function verbEvents(
   } else {
     sources = subjectOf(ctx, i, clauseStart);
   }
-  if (!sources.length && clauseStart === s.first && (match.pattern.type === 'ASSAULT' || match.pattern.type === 'COERCE')) {
+  if (
+    !sources.length &&
+    clauseStart === s.first &&
+    (match.pattern.type === 'ASSAULT' || match.pattern.type === 'COERCE')
+  ) {
     // "A roadside bomb near Samarra killed a U.S. soldier": an unattributed attack on someone is coded to where it happened.
     const place = placeInSentence(ctx, sentence);
     const victim = target ?? targetOf(ctx, match, clauseEnd, []);
@@ -243,7 +404,9 @@ function verbEvents(
     }
   }
   // An unknown person coded UNK carries nothing; a known organisation without a state (al-Qaeda) does.
-  sources = sources.filter((m) => m.actor.code !== 'UNK' || m.actor.kind === 'organization' || m.actor.kind === 'group');
+  sources = sources.filter(
+    (m) => m.actor.code !== 'UNK' || m.actor.kind === 'organization' || m.actor.kind === 'group',
+  );
   // Inside a quotation, "they" and "he" speak from the quoted person's view: no antecedent of ours is safe.
   if (insideQuote(ctx, i, s.first)) sources = sources.filter((m) => m.via !== 'pronoun');
   if (!sources.length) return [];
@@ -257,7 +420,13 @@ function verbEvents(
   // "The United States and Jordan agreed", "X and Y clashed": with no other party, the subjects act on each other.
   if (!target && distinctCodes(sources).length > 1) {
     const [a, b] = distinctCodes(sources);
-    return [{ event: buildEvent(ctx, match, sentence, a as Mention, b as Mention, modality, `${sourceRule}+mutual`), trigger: i, governor }];
+    return [
+      {
+        event: buildEvent(ctx, match, sentence, a as Mention, b as Mention, modality, `${sourceRule}+mutual`),
+        trigger: i,
+        governor,
+      },
+    ];
   }
   if (!target) target = referentParty(ctx, match, produced, sources);
   if (!target) target = earlierInSentence(ctx, sentence, i, sources);
@@ -292,7 +461,17 @@ function nounEvent(ctx: Context, match: PatternMatch, sentence: number): Event |
       break;
     }
     const t = tokens[k] as Token;
-    if (!(t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'PUNCT' || t.lower === "'s" || t.pos === 'NUM' || t.pos === 'ADV')) break;
+    if (
+      !(
+        t.pos === 'ADJ' ||
+        t.pos === 'NOUN' ||
+        t.pos === 'PUNCT' ||
+        t.lower === "'s" ||
+        t.pos === 'NUM' ||
+        t.pos === 'ADV'
+      )
+    )
+      break;
   }
   let k = match.last;
   // "by X" agent; "criticism from the African Union", "aid from Canada".
@@ -343,7 +522,26 @@ function nounModality(tokens: Token[], i: number, first: number): Modality {
   let negated = false;
   for (let k = Math.max(first, i - 5); k < i; k++) {
     const t = tokens[k] as Token;
-    if (['possible', 'possibility', 'potential', 'proposed', 'planned', 'future', 'prospect', 'threat', 'risk', 'if', 'whether', 'would', 'could', 'may', 'might', 'any'].includes(t.lower)) {
+    if (
+      [
+        'possible',
+        'possibility',
+        'potential',
+        'proposed',
+        'planned',
+        'future',
+        'prospect',
+        'threat',
+        'risk',
+        'if',
+        'whether',
+        'would',
+        'could',
+        'may',
+        'might',
+        'any',
+      ].includes(t.lower)
+    ) {
       hypothetical = true;
       cues.push(t.text);
     }
@@ -399,9 +597,11 @@ function buildEvent(
   }
   const entry = lookupCameo(ctx, cameo);
   const triggerSpan = tokenSpan(ctx, match.first, match.object ? Math.max(match.last, match.object.last) : match.last);
-  const dateMention = ctx.dates.find((d) => ctx.doc.tokens.some((t) => t.sentence === sentence && t.start === d.span.start));
+  const dateMention = ctx.dates.find((d) =>
+    ctx.doc.tokens.some((t) => t.sentence === sentence && t.start === d.span.start),
+  );
   const place = placeInSentence(ctx, sentence);
-  const targetRef: ActorRef | null = target ? refOf(ctx, target) : domesticTarget(ctx, source, type);
+  const targetRef: ActorRef | null = target ? refOf(ctx, target) : domesticTarget(ctx, source);
   const event: Event = {
     id: '',
     type,
@@ -458,7 +658,7 @@ function quadOf(entry: CameoEntry | undefined): QuadClass | undefined {
  * group) acts on its own state: a domestic event. A state acting on no one
  * has no target.
  */
-function domesticTarget(ctx: Context, source: Mention, type: EventType): ActorRef | null {
+function domesticTarget(ctx: Context, source: Mention): ActorRef | null {
   const code = source.actor.code;
   const country = ctx.knowledge.countries.get(code);
   // Only states have a domestic scene: "the United Nations condemned the strikes" has no target, not the UN itself.
@@ -515,7 +715,8 @@ export function subjectOf(ctx: Context, i: number, clauseStart: number): Mention
   const before = tokens[k];
   // Participle after a comma, or a verb coordinated with the one before: the main clause's subject.
   const participle = verb.lower.endsWith('ing') && before?.text === ',';
-  const coordinated = before?.lower === 'and' || before?.lower === 'or' || before?.lower === 'but' || before?.lower === 'then';
+  const coordinated =
+    before?.lower === 'and' || before?.lower === 'or' || before?.lower === 'but' || before?.lower === 'then';
   if (participle || coordinated) {
     const main = previousVerb(ctx, sentence.first, k);
     if (main !== undefined) return subjectOf(ctx, main, clauseStartOf(ctx, main));
@@ -555,7 +756,7 @@ export function subjectOf(ctx: Context, i: number, clauseStart: number): Mention
     const m = ctx.mentionAt[j];
     // "Ankara's district administration has denied": the possessor stands for the noun phrase it heads.
     const possessorOfSubject = m?.possessive && isNounPhrase(tokens, m.last + 1, k + 1);
-    if (m && (possessorOfSubject || (!m.modifier && !m.possessive)) ) {
+    if (m && (possessorOfSubject || (!m.modifier && !m.possessive))) {
       const prep = tokens[m.first - 1];
       if (prep && prep.pos === 'ADP' && !['by'].includes(prep.lower) && j !== k) {
         j = m.first;
@@ -564,7 +765,7 @@ export function subjectOf(ctx: Context, i: number, clauseStart: number): Mention
       return coordinatedGroup(ctx, m, sentence.first);
     }
     const t = tokens[j] as Token;
-    if (j < k && (t.pos === 'VERB') && !t.lower.endsWith('ing') && !t.lower.endsWith('ed') && !ctx.mentionAt[j]) break;
+    if (j < k && t.pos === 'VERB' && !t.lower.endsWith('ing') && !t.lower.endsWith('ed') && !ctx.mentionAt[j]) break;
   }
   return [];
 }
@@ -590,7 +791,8 @@ function previousVerb(ctx: Context, first: number, before: number, infinitives =
     const t = tokens[j] as Token;
     if (t.pos !== 'VERB' || ctx.mentionAt[j]) continue;
     // Gerunds ("for impeding") are content, never the verb a later one extends.
-    if (t.lower.endsWith('ing') && (!infinitives || tokens[j - 1]?.pos === 'ADP' || tokens[j - 1]?.pos === 'SCONJ')) continue;
+    if (t.lower.endsWith('ing') && (!infinitives || tokens[j - 1]?.pos === 'ADP' || tokens[j - 1]?.pos === 'SCONJ'))
+      continue;
     // Compounds ("U.S.-led") are never clause verbs; infinitives ("to cease") are not, except as what a verb extends.
     if (tokens[j - 1]?.text === '-' || (tokens[j - 1]?.lower === 'to' && !infinitives)) continue;
     return j;
@@ -606,7 +808,11 @@ function coordinatedGroup(ctx: Context, m: Mention, sentenceFirst: number): Ment
   let k = m.first - 1;
   while (k >= sentenceFirst) {
     let gap = k;
-    while (gap >= sentenceFirst && ['and', ',', 'its', 'their', 'the', 'as', 'well', 'other'].includes(tokens[gap]?.lower ?? '')) gap--;
+    while (
+      gap >= sentenceFirst &&
+      ['and', ',', 'its', 'their', 'the', 'as', 'well', 'other'].includes(tokens[gap]?.lower ?? '')
+    )
+      gap--;
     if (gap === k) break;
     const prev = ctx.mentionAt[gap];
     if (!prev || !['and', ','].some((w) => tokens.slice(gap + 1, k + 1).some((t) => t.lower === w))) break;
@@ -616,7 +822,13 @@ function coordinatedGroup(ctx: Context, m: Mention, sentenceFirst: number): Ment
   return group;
 }
 
-function targetOf(ctx: Context, match: PatternMatch, clauseEnd: number, sources: Mention[], searchClause = true): Mention | undefined {
+function targetOf(
+  ctx: Context,
+  match: PatternMatch,
+  clauseEnd: number,
+  sources: Mention[],
+  searchClause = true,
+): Mention | undefined {
   const tokens = ctx.doc.tokens;
   const isSource = (m: Mention) => sources.some((s) => s.actor === m.actor);
   let k = match.last;
@@ -651,7 +863,28 @@ function targetOf(ctx: Context, match: PatternMatch, clauseEnd: number, sources:
   return undefined;
 }
 
-const REFERENTS = new Set(['agreement', 'deal', 'accord', 'ceasefire', 'truce', 'plan', 'proposal', 'talks', 'outcome', 'decision', 'announcement', 'move', 'step', 'efforts', 'effort', 'declaration', 'treaty', 'pact', 'initiative', 'framework']);
+const REFERENTS = new Set([
+  'agreement',
+  'deal',
+  'accord',
+  'ceasefire',
+  'truce',
+  'plan',
+  'proposal',
+  'talks',
+  'outcome',
+  'decision',
+  'announcement',
+  'move',
+  'step',
+  'efforts',
+  'effort',
+  'declaration',
+  'treaty',
+  'pact',
+  'initiative',
+  'framework',
+]);
 const REFERRING_TYPES = new Set<EventType>(['SUPPORT', 'ACCUSE', 'REJECT', 'AGREE']);
 
 /**
@@ -659,7 +892,12 @@ const REFERRING_TYPES = new Set<EventType>(['SUPPORT', 'ACCUSE', 'REJECT', 'AGRE
  * noun refers to, the latest agreement or meeting reported before, whose
  * parties are not the speaker (rule `target.referent`).
  */
-function referentParty(ctx: Context, match: PatternMatch, produced: readonly { event: Event }[], sources: Mention[]): Mention | undefined {
+function referentParty(
+  ctx: Context,
+  match: PatternMatch,
+  produced: readonly { event: Event }[],
+  sources: Mention[],
+): Mention | undefined {
   if (!REFERRING_TYPES.has(match.pattern.type)) return undefined;
   const tokens = ctx.doc.tokens;
   let referent = false;
@@ -668,7 +906,9 @@ function referentParty(ctx: Context, match: PatternMatch, produced: readonly { e
     if (tokens[k]?.pos === 'VERB' || tokens[k]?.text === ',') break;
   }
   if (!referent) return undefined;
-  const earlier = [...ctx.events, ...produced.map((p) => p.event)].filter((e) => e.type === 'AGREE' || e.type === 'CONSULT' || e.type === 'RETREAT');
+  const earlier = [...ctx.events, ...produced.map((p) => p.event)].filter(
+    (e) => e.type === 'AGREE' || e.type === 'CONSULT' || e.type === 'RETREAT',
+  );
   const speaker = new Set(sources.map((m) => m.actor.code));
   for (let n = earlier.length - 1; n >= 0; n--) {
     const e = earlier[n] as Event;
@@ -677,7 +917,18 @@ function referentParty(ctx: Context, match: PatternMatch, produced: readonly { e
       const actor = ctx.actors.get(party.actorId);
       if (!actor) continue;
       const at = party.mention ?? e.trigger;
-      return { actor, first: -1, last: -1, start: at.start, end: at.end, via: 'referent', rule: 'target.referent', possessive: false, modifier: false, plural: false };
+      return {
+        actor,
+        first: -1,
+        last: -1,
+        start: at.start,
+        end: at.end,
+        via: 'referent',
+        rule: 'target.referent',
+        possessive: false,
+        modifier: false,
+        plural: false,
+      };
     }
   }
   return undefined;
@@ -710,7 +961,10 @@ function nearestBefore(ctx: Context, i: number, first: number, not: Mention): Me
 function mentionAfter(ctx: Context, from: number, limit: number): Mention | undefined {
   const tokens = ctx.doc.tokens;
   let k = from;
-  while (k < limit && (DETERMINERS.has(tokens[k]?.lower ?? '') || tokens[k]?.pos === 'ADJ' || tokens[k]?.pos === 'NUM')) {
+  while (
+    k < limit &&
+    (DETERMINERS.has(tokens[k]?.lower ?? '') || tokens[k]?.pos === 'ADJ' || tokens[k]?.pos === 'NUM')
+  ) {
     if (ctx.mentionAt[k]) break;
     k++;
   }
@@ -780,7 +1034,11 @@ function isAttribution(ctx: Context, from: number, limit: number): boolean {
   for (let k = from; k < limit && k < from + 10; k++) {
     const t = tokens[k] as Token;
     if (t.pos === 'VERB' || t.pos === 'AUX') return SPEECH_LEMMAS.has(t.lemma) && k > from;
-    if (!(ctx.mentionAt[k] || ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PUNCT', 'ADP', 'CCONJ'].includes(t.pos)) || t.text === ',') return false;
+    if (
+      !(ctx.mentionAt[k] || ['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PUNCT', 'ADP', 'CCONJ'].includes(t.pos)) ||
+      t.text === ','
+    )
+      return false;
   }
   return false;
 }
@@ -809,5 +1067,16 @@ function placeMention(ctx: Context, code: string, start: number, end: number): M
   const name = ctx.knowledge.countries.get(code)?.name ?? code;
   const actor = ctx.actors.get(code) ?? { id: code, name, code, kind: 'state' as const, aliases: [] };
   if (!ctx.actors.has(code)) ctx.actors.set(code, actor);
-  return { actor, first: -1, last: -1, start, end, via: 'place', rule: 'actor.from-place', possessive: false, modifier: false, plural: false };
+  return {
+    actor,
+    first: -1,
+    last: -1,
+    start,
+    end,
+    via: 'place',
+    rule: 'actor.from-place',
+    possessive: false,
+    modifier: false,
+    plural: false,
+  };
 }

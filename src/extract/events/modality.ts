@@ -20,11 +20,74 @@ const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'withou
 const POSSIBILITY = new Set(['could', 'might', 'may', 'should', 'ought', "'d", 'must']);
 const FUTURE = new Set(['will', "'ll", 'shall', 'would']);
 const CONDITION = new Set(['if', 'whether', 'unless', 'lest']);
-const HEDGES = new Set(['possible', 'possibility', 'potential', 'potentially', 'likely', 'unlikely', 'expected', 'hope', 'hopes', 'proposed', 'planned', 'prospect', 'consider', 'considering', 'mull', 'mulling', 'weigh', 'weighing', 'seek', 'seeking', 'try', 'trying', 'attempt', 'aim', 'aims', 'aimed', 'would-be']);
+const HEDGES = new Set([
+  'possible',
+  'possibility',
+  'potential',
+  'potentially',
+  'likely',
+  'unlikely',
+  'expected',
+  'hope',
+  'hopes',
+  'proposed',
+  'planned',
+  'prospect',
+  'consider',
+  'considering',
+  'mull',
+  'mulling',
+  'weigh',
+  'weighing',
+  'seek',
+  'seeking',
+  'try',
+  'trying',
+  'attempt',
+  'aim',
+  'aims',
+  'aimed',
+  'would-be',
+]);
 /** Governing verbs whose infinitive complement states the subject's own intent. */
-const INTENT_GOVERNORS = new Set(['plan', 'intend', 'prepare', 'decide', 'want', 'aim', 'resolve', 'vow', 'pledge', 'promise', 'offer', 'agree', 'threaten', 'refuse', 'decline', 'ready', 'willing', 'prepared', 'determined', 'set', 'going', 'poised', 'move']);
+const INTENT_GOVERNORS = new Set([
+  'plan',
+  'intend',
+  'prepare',
+  'decide',
+  'want',
+  'aim',
+  'resolve',
+  'vow',
+  'pledge',
+  'promise',
+  'offer',
+  'agree',
+  'threaten',
+  'refuse',
+  'decline',
+  'ready',
+  'willing',
+  'prepared',
+  'determined',
+  'set',
+  'going',
+  'poised',
+  'move',
+]);
 /** Governing verbs whose infinitive complement did happen. */
-const IMPLICATIVE = new Set(['begin', 'start', 'continue', 'manage', 'go', 'proceed', 'resume', 'keep', 'used', 'come']);
+const IMPLICATIVE = new Set([
+  'begin',
+  'start',
+  'continue',
+  'manage',
+  'go',
+  'proceed',
+  'resume',
+  'keep',
+  'used',
+  'come',
+]);
 
 /**
  * Reads the words before the trigger back to the clause start.
@@ -78,7 +141,11 @@ export function modalityOf(tokens: Token[], trigger: number, clauseStart: number
   }
   // The content of an accusation or request: "accused X of pretending", "criticized X for impeding".
   const before = tokens[trigger - 1];
-  if (before && ['of', 'for', 'about', 'against', 'from', 'on', 'at', 'with', 'in'].includes(before.lower) && tokens[trigger]?.text.endsWith('ing')) {
+  if (
+    before &&
+    ['of', 'for', 'about', 'against', 'from', 'on', 'at', 'with', 'in'].includes(before.lower) &&
+    tokens[trigger]?.text.endsWith('ing')
+  ) {
     hypothetical = true;
     cues.push(`${before.text} ${tokens[trigger]?.text}`);
   }
@@ -91,7 +158,11 @@ export function modalityOf(tokens: Token[], trigger: number, clauseStart: number
 }
 
 /** The verb or adjective that governs an infinitive "to" ("plans" in "plans to impose"). */
-function governorOf(tokens: Token[], to: number, clauseStart: number): { lemma: string; text: string; negated: boolean } | undefined {
+function governorOf(
+  tokens: Token[],
+  to: number,
+  clauseStart: number,
+): { lemma: string; text: string; negated: boolean } | undefined {
   for (let k = to - 1; k >= clauseStart && k >= to - 4; k--) {
     const t = tokens[k] as Token;
     if (t.pos === 'VERB' || t.pos === 'ADJ' || (t.pos === 'AUX' && t.lower !== 'to')) {
@@ -99,8 +170,6 @@ function governorOf(tokens: Token[], to: number, clauseStart: number): { lemma: 
       return { lemma: t.lemma, text: t.text, negated };
     }
     if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PRON') {
-      // "urged him to", "called on Putin to": the governor is the verb before the object.
-      continue;
     }
   }
   return undefined;

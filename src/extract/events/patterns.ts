@@ -44,10 +44,33 @@ function byFirstWord(patterns: TriggerPatternEntry[]): Map<string, IndexedPatter
   return map;
 }
 
-const SKIPPABLE = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'new', 'further', 'fresh', 'direct', 'more', 'tough', 'tougher', 'additional', 'two', 'several']);
+const SKIPPABLE = new Set([
+  'a',
+  'an',
+  'the',
+  'its',
+  'their',
+  'his',
+  'her',
+  'new',
+  'further',
+  'fresh',
+  'direct',
+  'more',
+  'tough',
+  'tougher',
+  'additional',
+  'two',
+  'several',
+]);
 
 /** Matches `words` starting at token `from`, by lemma or surface, skipping articles and light modifiers. */
-export function matchWords(tokens: Token[], from: number, words: string[], limit: number): { first: number; last: number } | undefined {
+export function matchWords(
+  tokens: Token[],
+  from: number,
+  words: string[],
+  limit: number,
+): { first: number; last: number } | undefined {
   let k = from;
   let first = -1;
   for (const word of words) {
@@ -62,7 +85,12 @@ export function matchWords(tokens: Token[], from: number, words: string[], limit
 }
 
 /** The most specific verb pattern whose words and objects match at token `i`. */
-export function matchVerb(index: PatternIndex, tokens: Token[], i: number, clauseEnd: number): PatternMatch | undefined {
+export function matchVerb(
+  index: PatternIndex,
+  tokens: Token[],
+  i: number,
+  clauseEnd: number,
+): PatternMatch | undefined {
   const token = tokens[i] as Token;
   const candidates = lookupVerb(index, token);
   if (!candidates) return undefined;
@@ -72,7 +100,16 @@ export function matchVerb(index: PatternIndex, tokens: Token[], i: number, claus
   for (const { pattern, words, objects } of candidates) {
     const head = matchVerbWords(tokens, i, words, clauseEnd);
     if (!head) continue;
-    if (pattern.notObjects.length && findObject(tokens, head, pattern.notObjects.map((o) => o.split(' ')), Math.min(clauseEnd, head + 4))) continue;
+    if (
+      pattern.notObjects.length &&
+      findObject(
+        tokens,
+        head,
+        pattern.notObjects.map((o) => o.split(' ')),
+        Math.min(clauseEnd, head + 4),
+      )
+    )
+      continue;
     if (!objects.length) {
       const score = words.length * 100;
       if (!best || score > best.score) best = { match: { pattern, first: i, last: head }, score };
@@ -111,7 +148,24 @@ function stemsOf(word: string): string[] {
 }
 
 /** Words that may stand between a verb and its particle: "called Thursday on", "handed quietly over". */
-const INTERVENING = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'today', 'yesterday', 'tonight', 'again', 'also', 'formally', 'publicly', 'repeatedly', 'once']);
+const INTERVENING = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'today',
+  'yesterday',
+  'tonight',
+  'again',
+  'also',
+  'formally',
+  'publicly',
+  'repeatedly',
+  'once',
+]);
 
 function matchVerbWords(tokens: Token[], i: number, words: string[], limit: number): number | undefined {
   let k = i + 1;
@@ -125,7 +179,12 @@ function matchVerbWords(tokens: Token[], i: number, words: string[], limit: numb
   return k;
 }
 
-function findObject(tokens: Token[], from: number, objects: string[][], limit: number): { first: number; last: number } | undefined {
+function findObject(
+  tokens: Token[],
+  from: number,
+  objects: string[][],
+  limit: number,
+): { first: number; last: number } | undefined {
   for (let k = from; k < limit; k++) {
     for (const object of objects) {
       const m = matchWords(tokens, k, object, limit);
@@ -138,7 +197,10 @@ function findObject(tokens: Token[], from: number, objects: string[][], limit: n
 /** The noun pattern at token `i`, longest lemma first ("peace proposal" before "proposal"). */
 export function matchNoun(index: PatternIndex, tokens: Token[], i: number, limit: number): PatternMatch | undefined {
   const token = tokens[i] as Token;
-  const candidates = [...(index.nouns.get(token.lower) ?? []), ...(token.lemma !== token.lower ? (index.nouns.get(token.lemma) ?? []) : [])];
+  const candidates = [
+    ...(index.nouns.get(token.lower) ?? []),
+    ...(token.lemma !== token.lower ? (index.nouns.get(token.lemma) ?? []) : []),
+  ];
   for (const { pattern, words } of candidates) {
     const m = matchVerbWords(tokens, i, words, limit);
     if (m) return { pattern, first: i, last: m };
