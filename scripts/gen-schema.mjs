@@ -15,10 +15,12 @@ export function generateSchema() {
   });
   const schema = generator.createSchema('*');
   // Types built with utility types (Omit<Article, 'text'>) are left out of '*'; add the roots explicitly.
-  for (const root of ['Article', 'Extraction']) Object.assign(schema.definitions, generator.createSchema(root).definitions);
+  for (const root of ['Article', 'Extraction'])
+    Object.assign(schema.definitions, generator.createSchema(root).definitions);
   schema.$id = 'https://parley.invalid/schema/parley.schema.json';
   schema.title = 'Parley extraction output';
-  schema.description = 'Generated from src/types.ts by scripts/gen-schema.mjs. The root object of `parley extract` is `Extraction`.';
+  schema.description =
+    'Generated from src/types.ts by scripts/gen-schema.mjs. The root object of `parley extract` is `Extraction`.';
   return `${JSON.stringify(schema, null, 2)}\n`;
 }
 

@@ -21,13 +21,24 @@ const news = file(
 
 describe('parley extract', () => {
   it('writes one JSON object per input, in input order, with events, actors and amounts', async () => {
-    const second = file('second.txt', 'The European Union imposed new sanctions on Iran over its drone deliveries to Russia.\n');
+    const second = file(
+      'second.txt',
+      'The European Union imposed new sanctions on Iran over its drone deliveries to Russia.\n',
+    );
     const { out, code } = await parley('extract', '--format', 'jsonl', '--date', '2025-11-25', news, second);
     expect(code).toBe(0);
-    const lines = out.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(2);
     expect(lines[0].article.origin).toBe(news);
-    expect(lines[0].events.map((e: { type: string; source: { code: string }; target: { code: string } }) => `${e.type} ${e.source.code}>${e.target.code}`)).toContain('REQUEST UKR>RUS');
+    expect(
+      lines[0].events.map(
+        (e: { type: string; source: { code: string }; target: { code: string } }) =>
+          `${e.type} ${e.source.code}>${e.target.code}`,
+      ),
+    ).toContain('REQUEST UKR>RUS');
     expect(lines[0].amounts[0]).toMatchObject({ value: 50_000_000, currency: 'USD' });
     expect(lines[0].dates[0]).toMatchObject({ value: '2025-11-25', relative: true });
     expect(lines[1].events[0]).toMatchObject({ type: 'SANCTION', source: { code: 'EU' }, target: { code: 'IRN' } });
@@ -39,7 +50,7 @@ describe('parley extract', () => {
     const invalid = file('latin1.txt', Buffer.from([0x50, 0x61, 0x72, 0xe9, 0x73, 0x20, 0x61, 0x20, 0x64, 0x69, 0x74]));
     const french = file(
       'french.txt',
-      "Le ministre ukrainien des Affaires étrangères a appelé la Russie à cesser ses attaques contre les infrastructures énergétiques du pays, a déclaré mardi le porte-parole du gouvernement à Kiev.\n",
+      'Le ministre ukrainien des Affaires étrangères a appelé la Russie à cesser ses attaques contre les infrastructures énergétiques du pays, a déclaré mardi le porte-parole du gouvernement à Kiev.\n',
     );
     const { out, err, code } = await parley('extract', '--format', 'jsonl', empty, binary, invalid, french, news);
     expect(code).toBe(0);
