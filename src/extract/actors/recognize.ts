@@ -966,6 +966,13 @@ function resolvePronouns(ctx: Context): void {
     };
     added.push(mention);
     ctx.mentionAt[token.i] = mention;
+    // "their foreign ministers": a group word after a possessive belongs to its antecedent, not to where it was placed.
+    const owned = ctx.mentionAt[token.i + 1];
+    if (mention.possessive && owned?.rule === 'actor.group.placed' && owned.actor.sector && ctx.knowledge.countries.has(antecedent.actor.code)) {
+      const code = antecedent.actor.code;
+      owned.actor = groupActor(ctx, code, stateName(ctx.knowledge, code), owned.actor.sector);
+      owned.rule = 'actor.group.possessed';
+    }
   }
   ctx.mentions.push(...added);
   ctx.mentions.sort((a, b) => a.first - b.first);

@@ -808,19 +808,22 @@ function coordinatedGroup(ctx: Context, m: Mention, sentenceFirst: number): Ment
   let k = m.first - 1;
   while (k >= sentenceFirst) {
     let gap = k;
-    while (
-      gap >= sentenceFirst &&
-      ['and', ',', 'its', 'their', 'the', 'as', 'well', 'other'].includes(tokens[gap]?.lower ?? '')
-    )
-      gap--;
+    while (gap >= sentenceFirst && JOINERS.has(tokens[gap]?.lower ?? '')) gap--;
     if (gap === k) break;
     const prev = ctx.mentionAt[gap];
-    if (!prev || !['and', ','].some((w) => tokens.slice(gap + 1, k + 1).some((t) => t.lower === w))) break;
+    const between = tokens.slice(gap + 1, k + 1).map((t) => t.lower);
+    // "Egypt nor Jordan", "Russia, Ukraine and the US": a comma joins only a list that a conjunction closes;
+    // "If Hamas releases the hostages, Israel will withdraw" is no list.
+    const conjunction = between.some((w) => w === 'and' || w === 'nor' || w === 'or');
+    if (!prev || !(conjunction || (between.includes(',') && group.length > 1))) break;
     group.unshift(prev);
     k = prev.first - 1;
+    if (tokens[k]?.lower === 'neither' || tokens[k]?.lower === 'both' || tokens[k]?.lower === 'either') k--;
   }
   return group;
 }
+
+const JOINERS = new Set(['and', 'nor', 'or', ',', 'its', 'their', 'the', 'as', 'well', 'other']);
 
 function targetOf(
   ctx: Context,
@@ -834,7 +837,9 @@ function targetOf(
   let k = match.last;
   while (k < clauseEnd && (DETERMINERS.has(tokens[k]?.lower ?? '') || tokens[k]?.pos === 'ADV')) k++;
   const direct = ctx.mentionAt[k];
-  const directOk = direct && !isSource(direct) && !(direct.possessive && match.pattern.targetPreps.length);
+  // "offered its troops to Lebanon": the source's own people or possessions are what is given, not to whom.
+  const ownObject = !!direct && sources.some((m) => m.actor.code === direct.actor.code) && match.pattern.targetPreps.length > 0;
+  const directOk = direct && !isSource(direct) && !ownObject && !(direct.possessive && match.pattern.targetPreps.length);
   if (directOk) return direct;
   if (match.pattern.requireActorObject) return undefined;
   // Prepositions in the pattern's order of preference ("complain about X" before "complain to Y").
@@ -1004,6 +1009,9 @@ export function clauseStartOf(ctx: Context, i: number): number {
     const t = tokens[k] as Token;
     if (CLAUSE_OPENERS.has(t.lower) && !ctx.mentionAt[k]) return k;
     if (t.lower === 'that' && (tokens[k - 1]?.pos === 'VERB' || tokens[k - 1]?.text === ',')) return k;
+    // ", and the government in Port Sudan protested": a new clause with its own subject.
+    const next = tokens[k + 1]?.pos === 'DET' ? k + 2 : k + 1;
+    if ((t.lower === 'and' || t.lower === 'but') && tokens[k - 1]?.text === ',' && ctx.mentionAt[next]) return k;
   }
   return s.first;
 }

@@ -131,9 +131,13 @@ export function modalityOf(tokens: Token[], trigger: number, clauseStart: number
     break;
   }
 
-  // Conditions, hedges and questions anywhere earlier in the clause.
+  // Conditions, hedges and questions anywhere earlier in the clause; "Neither Egypt nor Jordan offered" denies.
   for (let k = clauseStart; k < trigger; k++) {
     const t = tokens[k] as Token;
+    if (t.lower === 'neither' || t.lower === 'nor') {
+      negated = true;
+      cues.push(t.text);
+    }
     if (CONDITION.has(t.lower) || HEDGES.has(t.lower)) {
       hypothetical = true;
       cues.push(t.text);
