@@ -128,7 +128,10 @@ export function codeEvents(ctx: Context): void {
     for (let i = sentence.first; i < sentence.last; i++) {
       const token = doc.tokens[i] as Token;
       if (ctx.mentionAt[i] || isAdjectival(doc.tokens, i)) continue;
-      if (token.pos === 'VERB' || token.pos === 'AUX' || (token.pos === 'NOUN' && /ed$|ing$/.test(token.lower))) {
+      // The tagger reads some verbs as nouns: "-ed/-ing" forms, and a word right after an actor
+      // ("Hamas accepts truce", "Israel strikes Gaza" in headlines).
+      const afterActor = !!ctx.mentionAt[i - 1] && !ctx.mentionAt[i - 1]?.possessive && !ctx.mentionAt[i - 1]?.modifier;
+      if (token.pos === 'VERB' || token.pos === 'AUX' || (token.pos === 'NOUN' && (/ed$|ing$/.test(token.lower) || afterActor))) {
         const clauseEnd = clauseEndOf(ctx, i, sentence.last);
         const match = matchVerb(ctx.knowledge.patterns, doc.tokens, i, clauseEnd);
         if (match) {
