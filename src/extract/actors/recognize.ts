@@ -278,13 +278,15 @@ function resolvePairs(ctx: Context): void {
     const before = ctx.mentions
       .filter((m) => m.last <= i && !m.modifier && a.sentence - (tokens[m.first]?.sentence ?? 0) <= 3)
       .sort((x, y) => x.first - y.first);
-    // A pair named as a subject ("Iran and the United States held talks"), not as the object of a
-    // preposition ("prisoner exchanges between Russia and Ukraine").
-    const joined = [...before].reverse().find((m) => {
-      if (tokens[m.first - 1]?.pos === 'ADP' || tokens[m.first - 1]?.pos === 'SCONJ') return false;
+    // A pair named as a subject ("Iran and the United States held talks") before one named as the object
+    // of a preposition ("prisoner exchanges between Russia and Ukraine").
+    const isPair = (m: Mention) => {
       const next = before.find((n) => n.first > m.last && n.first <= m.last + 3 && n.actor.code !== m.actor.code);
       return !!next && tokens.slice(m.last, next.first).some((t) => t.lower === 'and');
-    });
+    };
+    const asObject = (m: Mention) => tokens[m.first - 1]?.pos === 'ADP' || tokens[m.first - 1]?.pos === 'SCONJ';
+    const latest = [...before].reverse();
+    const joined = latest.find((m) => !asObject(m) && isPair(m)) ?? latest.find(isPair);
     const first = joined ?? before.filter((m) => tokens[m.first - 1]?.pos !== 'ADP').at(-2);
     const second = joined
       ? before.find((n) => n.first > joined.last && n.actor.code !== joined.actor.code)

@@ -826,7 +826,7 @@ function coordinatedGroup(ctx: Context, m: Mention, sentenceFirst: number): Ment
   return group;
 }
 
-const JOINERS = new Set(['and', 'nor', 'or', ',', 'its', 'their', 'the', 'as', 'well', 'other']);
+const JOINERS = new Set(['and', 'nor', 'or', ',', 'its', 'their', 'his', 'her', 'the', 'as', 'well', 'other']);
 
 function targetOf(
   ctx: Context,
