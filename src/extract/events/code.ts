@@ -367,7 +367,8 @@ function verbEvents(
       modality.cues.push(...inherited.cues);
     }
   }
-  const governor = modality.intent || modality.hypothetical ? governorTrigger(tokens, i, clauseStart) : undefined;
+  const governor =
+    contentGovernor(tokens, clauseStart) ?? (modality.intent || modality.hypothetical ? governorTrigger(tokens, i, clauseStart) : undefined);
 
   if (isDemandedContent(tokens, clauseStart)) {
     modality.hypothetical = true;
@@ -836,7 +837,9 @@ function targetOf(
   searchClause = true,
 ): Mention | undefined {
   const tokens = ctx.doc.tokens;
-  const isSource = (m: Mention) => sources.some((s) => s.actor === m.actor);
+  // The source's own state named again ("warned that Israel would retain ...") is not whom the act is aimed at.
+  const isSource = (m: Mention) =>
+    sources.some((s) => s.actor === m.actor || (s.actor.code === m.actor.code && m.actor.kind === 'state'));
   let k = match.last;
   while (k < clauseEnd && (DETERMINERS.has(tokens[k]?.lower ?? '') || tokens[k]?.pos === 'ADV')) k++;
   const direct = ctx.mentionAt[k];
@@ -1052,6 +1055,22 @@ function isAttribution(ctx: Context, from: number, limit: number): boolean {
       return false;
   }
   return false;
+}
+
+const CONTENT_VERBS = new Set(['warn', 'threaten', 'caution', 'vow', 'pledge', 'promise', 'insist', 'demand']);
+
+/**
+ * "warned that Tehran would block the corridor": the warning is the event; what it says would happen is its
+ * content, folded into it like an infinitive complement.
+ */
+function contentGovernor(tokens: Token[], clauseStart: number): number | undefined {
+  if (tokens[clauseStart]?.lower !== 'that') return undefined;
+  for (let k = clauseStart - 1; k >= 0 && k >= clauseStart - 3; k--) {
+    const t = tokens[k] as Token;
+    if (t.pos === 'VERB') return CONTENT_VERBS.has(t.lemma) ? k : undefined;
+    if (t.pos !== 'ADV') return undefined;
+  }
+  return undefined;
 }
 
 /** For an embedded trigger ("agreed to lift"), the token of the verb governing its "to". */
