@@ -251,8 +251,58 @@ export function recognizeActors(ctx: Context): void {
   const topic = topicState(ctx);
   for (const lex of unplaced) placeGroup(ctx, lex, undefined, topic);
   for (const lex of ethnic) placeGroup(ctx, lex, 'CVL');
+  nameOfficials(ctx);
   resolvePairs(ctx);
   resolvePronouns(ctx);
+}
+
+/**
+ * Appositions name an official: "Sudan's foreign minister, Ali Youssef al-Sharif, said" and
+ * "Mohammed Abdulsalam, the Houthis' chief negotiator, said". The name becomes a person with the
+ * official's code and role (rule `actor.person.apposed`).
+ */
+function nameOfficials(ctx: Context): void {
+  const tokens = ctx.doc.tokens;
+  // A surname the dictionary knows may still end another person's name ("Ali Youssef al-Sharif").
+  const capitalised = (t: Token | undefined) =>
+    !!t && /^\p{Lu}[\p{L}'’.-]*$/u.test(t.text) && (!ctx.mentionAt[t.i] || ctx.mentionAt[t.i]?.via === 'surname');
+  const nameRun = (from: number, step: 1 | -1): [number, number] | undefined => {
+    let k = from;
+    const joins = (t: Token | undefined) => NAME_PARTICLES.has(t?.lower ?? '') || t?.text === '-';
+    while (capitalised(tokens[k]) || (joins(tokens[k]) && (capitalised(tokens[k + step]) || joins(tokens[k + step])))) k += step;
+    const [a, b] = step === 1 ? [from, k] : [k + 1, from + 1];
+    return b - a >= 2 && b - a <= 5 ? [a, b] : undefined;
+  };
+  for (const official of [...ctx.mentions]) {
+    if (official.rule !== 'actor.official') continue;
+    let span: [number, number] | undefined;
+    // "The United Nations envoy for Yemen, Hans Grundberg,": a short qualifier may stand before the comma.
+    let after = official.last;
+    const qualifier = ctx.mentionAt[after + 1];
+    if (['for', 'to', 'in', 'on'].includes(tokens[after]?.lower ?? '') && qualifier) after = qualifier.last;
+    if (tokens[after]?.text === ',') {
+      const run = nameRun(after + 1, 1);
+      if (run && (tokens[run[1]]?.text === ',' || tokens[run[1]]?.pos === 'VERB')) span = run;
+    }
+    let before = official.first - 1;
+    if (tokens[before]?.lower === 'the') before--;
+    if (!span && tokens[before]?.text === ',') span = nameRun(before - 1, -1);
+    if (!span) continue;
+    const name = ctx.doc.text.slice((tokens[span[0]] as Token).start, (tokens[span[1] - 1] as Token).end);
+    const person = ensureActor(ctx, {
+      id: `person:${slug(name)}`,
+      name,
+      code: official.actor.code,
+      kind: 'person',
+      sector: official.actor.sector,
+      role: official.actor.role,
+    });
+    const [from, to] = span;
+    ctx.mentions = ctx.mentions.filter((m) => !(m.via === 'surname' && m.first >= from && m.last <= to));
+    addMention(ctx, person, from, to, 'name', 'actor.person.apposed');
+    official.actor = person;
+    for (let t = official.first; t < official.last; t++) if (ctx.mentionAt[t] === official) ctx.mentionAt[t] = official;
+  }
 }
 
 const PAIR_PHRASE =
