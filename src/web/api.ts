@@ -1,47 +1,12 @@
 /**
  * What the dashboard reads from `parley serve`. The shapes are the JSON the
- * API documents at /openapi.json; the data model types come from
- * `src/types.ts`, the store's wrappers are restated here so the browser
- * build never pulls in server code.
+ * API documents at /openapi.json; the data model and the store's wrappers are
+ * imported as types only, so the browser build pulls in no server code.
  */
-import type { ActorKind, ActorRef, Amount, Commitment, EventType, Span, Stance, Event as XEvent } from '../types.js';
+import type { EventMention, StoredActor, StoredCommitment, StoredEvent, StoredStance } from '../store/store.js';
+import type { ActorKind, ActorRef, Amount, EventType, Span } from '../types.js';
 
-export type { ActorRef, EventType, Span };
-
-export interface EventMention {
-  articleId: string;
-  storyId: string;
-  outlet?: string;
-  articleDate?: string;
-  title?: string;
-  url?: string;
-  localEventId: string;
-  date?: string;
-  evidence: Span;
-  trigger: Span;
-  source: ActorRef;
-  target: ActorRef | null;
-}
-
-export interface StoredEvent extends Omit<XEvent, 'id'> {
-  id: string;
-  sourceActorId: string;
-  targetActorId: string | null;
-  mentions: EventMention[];
-  mergeReasons: { articleId: string; localEventId: string; reason: string }[];
-}
-
-export interface StoredActor {
-  id: string;
-  name: string;
-  code: string;
-  kind: ActorKind;
-  sector?: string;
-  aliases: string[];
-  roles: string[];
-  counts: { events: number; asSource: number; asTarget: number; articles: number };
-  partners: { actorId: string; name: string; code: string; events: number }[];
-}
+export type { ActorRef, EventMention, EventType, Span, StoredActor, StoredCommitment, StoredEvent, StoredStance };
 
 export interface ActorPage extends StoredActor {
   recentEvents: StoredEvent[];
@@ -102,9 +67,6 @@ export interface Reader {
   mentions: { actorId: string; name: string; span: Span }[];
   amounts: Amount[];
 }
-
-export type StoredCommitment = Commitment & { articleId: string };
-export type StoredStance = Stance & { articleId: string };
 
 export interface Totals {
   by: 'donor' | 'recipient';
