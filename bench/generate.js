@@ -26,7 +26,8 @@ const SHAPES = [
   (a, b) => `${a.state} and ${b.state} held talks in ${a.capital} on ${a.day}, officials said.`,
   (a, b) => `${a.demonym} ${a.role} ${a.person} called on ${b.state} to release detained journalists.`,
   (a, b) => `${a.state} pledged ${a.amount} in humanitarian aid to ${b.state}, the ministry said.`,
-  (a, b) => `${a.demonym} troops shelled positions held by ${b.demonym} forces near the border, killing ${a.count} people.`,
+  (a, b) =>
+    `${a.demonym} troops shelled positions held by ${b.demonym} forces near the border, killing ${a.count} people.`,
   (a, b) => `${a.person} warned that ${a.state} would impose sanctions on ${b.state} if the attacks continued.`,
   (a, b) => `${b.state} rejected a proposal from ${a.state} for a prisoner exchange.`,
   (a, b) => `Thousands of protesters rallied in ${a.capital} against the government's decision.`,
@@ -52,8 +53,17 @@ export function* generateArticles({ seed = 42, count = 1000, nearDuplicateShare 
       // A wire story retold by another outlet: same facts, a changed lead and order.
       const original = pick(recent);
       const paragraphs = original.text.split('\n\n');
-      const text = [paragraphs[1] ?? '', paragraphs[0] ?? '', ...paragraphs.slice(2)].join('\n\n').replace('said', 'told reporters');
-      yield { id: `gen-${seed}-${n}`, url: `https://news.example/${n}`, title: `${original.title} (update)`, date: original.date, source: outlet, text };
+      const text = [paragraphs[1] ?? '', paragraphs[0] ?? '', ...paragraphs.slice(2)]
+        .join('\n\n')
+        .replace('said', 'told reporters');
+      yield {
+        id: `gen-${seed}-${n}`,
+        url: `https://news.example/${n}`,
+        title: `${original.title} (update)`,
+        date: original.date,
+        source: outlet,
+        text,
+      };
       continue;
     }
     const actor = () => {
@@ -77,7 +87,14 @@ export function* generateArticles({ seed = 42, count = 1000, nearDuplicateShare 
       for (let k = 0; k < 3; k++) sentences.push(pick(SHAPES)(actor(), actor()));
       paragraphs.push(sentences.join(' '));
     }
-    const article = { id: `gen-${seed}-${n}`, url: `https://news.example/${n}`, title: `Diplomatic round-up ${n}`, date, source: outlet, text: paragraphs.join('\n\n') };
+    const article = {
+      id: `gen-${seed}-${n}`,
+      url: `https://news.example/${n}`,
+      title: `Diplomatic round-up ${n}`,
+      date,
+      source: outlet,
+      text: paragraphs.join('\n\n'),
+    };
     recent.push(article);
     if (recent.length > 50) recent.shift();
     yield article;

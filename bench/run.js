@@ -8,8 +8,8 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import compromise from 'compromise';
-import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import winkNLP from 'wink-nlp';
 import { createExtractor } from '../dist/extract/index.js';
 import { readInputs } from '../dist/ingest/index.js';
 import { ingest } from '../dist/ingest/pipeline.js';
@@ -29,9 +29,19 @@ const results = { machine: machine(), extraction: {}, ingest: [], queries: {} };
 function machine() {
   let commit = 'unknown';
   try {
-    commit = execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    commit = execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
   } catch {}
-  return { os: `${os.type()} ${os.release()}`, cpu: os.cpus()[0]?.model, cores, memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version, commit, date: new Date().toISOString() };
+  return {
+    os: `${os.type()} ${os.release()}`,
+    cpu: os.cpus()[0]?.model,
+    cores,
+    memoryGB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    commit,
+    date: new Date().toISOString(),
+  };
 }
 
 const mb = (texts) => texts.reduce((n, t) => n + Buffer.byteLength(t), 0) / 1e6;
@@ -60,17 +70,26 @@ async function demoTexts() {
 
 async function extractionAllCores(texts) {
   const workers = await Promise.all(
-    Array.from({ length: cores }, () => new Promise((resolve) => {
-      const w = new Worker(new URL('./extract-worker.js', import.meta.url), { workerData: { date: '2025-06-01' } });
-      w.once('message', () => resolve(w));
-    })),
+    Array.from(
+      { length: cores },
+      () =>
+        new Promise((resolve) => {
+          const w = new Worker(new URL('./extract-worker.js', import.meta.url), { workerData: { date: '2025-06-01' } });
+          w.once('message', () => resolve(w));
+        }),
+    ),
   );
   const slices = workers.map((_, n) => texts.filter((__, i) => i % workers.length === n));
   const run = () =>
-    Promise.all(workers.map((w, n) => new Promise((resolve) => {
-      w.once('message', resolve);
-      w.postMessage(slices[n]);
-    })));
+    Promise.all(
+      workers.map(
+        (w, n) =>
+          new Promise((resolve) => {
+            w.once('message', resolve);
+            w.postMessage(slices[n]);
+          }),
+      ),
+    );
   // One warm-up pass, as for the single-core timing: compiled code, not the JIT, is measured.
   await run();
   const t0 = performance.now();
@@ -92,9 +111,24 @@ async function ingestRun(count, workers) {
   const t0 = performance.now();
   const report = await ingest([file], { store, workers });
   const seconds = (performance.now() - t0) / 1000;
-  const run = { articles: count, workers, seconds, articlesPerSecond: count / seconds, msPerArticle: (seconds * 1000) / count, events: report.events, stories: report.stories, peakRssMB: rssMB() };
+  const run = {
+    articles: count,
+    workers,
+    seconds,
+    articlesPerSecond: count / seconds,
+    msPerArticle: (seconds * 1000) / count,
+    events: report.events,
+    stories: report.stories,
+    peakRssMB: rssMB(),
+  };
   results.ingest.push(run);
-  rows.push([`ingest ${count.toLocaleString()} (${workers} core${workers > 1 ? 's' : ''})`, `${run.articlesPerSecond.toFixed(0)} art/s`, `${run.msPerArticle.toFixed(2)} ms/art`, `${run.events} events`, `${run.peakRssMB} MB RSS`]);
+  rows.push([
+    `ingest ${count.toLocaleString()} (${workers} core${workers > 1 ? 's' : ''})`,
+    `${run.articlesPerSecond.toFixed(0)} art/s`,
+    `${run.msPerArticle.toFixed(2)} ms/art`,
+    `${run.events} events`,
+    `${run.peakRssMB} MB RSS`,
+  ]);
   return { store, dir, count };
 }
 
@@ -107,7 +141,8 @@ async function queryLatency(store, count) {
   const queries = {
     'events by actor': () => store.events({ actor: 'RUS', limit: 50 }),
     'events by dyad': () => store.events({ dyad: ['RUS', 'UKR'], limit: 50 }),
-    'events by type and dates': () => store.events({ type: 'ASSAULT', since: '2025-03-01', until: '2025-06-30', limit: 50 }),
+    'events by type and dates': () =>
+      store.events({ type: 'ASSAULT', since: '2025-03-01', until: '2025-06-30', limit: 50 }),
     'events by text': () => store.events({ text: 'ceasefire', limit: 50 }),
     actors: () => store.actors({ limit: 100 }),
     stats: () => store.stats(),
@@ -121,7 +156,13 @@ async function queryLatency(store, count) {
       ms.push(performance.now() - t0);
     }
     out[name] = { p50: percentile(ms, 50), p99: percentile(ms, 99) };
-    rows.push([`query ${name} @${count.toLocaleString()}`, `p50 ${out[name].p50.toFixed(1)} ms`, `p99 ${out[name].p99.toFixed(1)} ms`, '', '']);
+    rows.push([
+      `query ${name} @${count.toLocaleString()}`,
+      `p50 ${out[name].p50.toFixed(1)} ms`,
+      `p99 ${out[name].p99.toFixed(1)} ms`,
+      '',
+      '',
+    ]);
   }
   results.queries[count] = out;
 }
@@ -129,7 +170,9 @@ async function queryLatency(store, count) {
 const texts = await demoTexts();
 const size = mb(texts);
 const extractor = createExtractor();
-const parley = time(texts, (ts) => { for (const t of ts) extractor.extract({ text: t, date: '2025-06-01' }); });
+const parley = time(texts, (ts) => {
+  for (const t of ts) extractor.extract({ text: t, date: '2025-06-01' });
+});
 const nlp = winkNLP(model, ['sbd', 'pos', 'ner']);
 const its = nlp.its;
 const wink = time(texts, (ts) => {
@@ -140,33 +183,68 @@ const wink = time(texts, (ts) => {
     doc.entities().out(its.detail);
   }
 });
-const comp = time(texts, (ts) => {
-  for (const t of ts) {
-    const doc = compromise(t);
-    doc.people().out('array');
-    doc.places().out('array');
-    doc.organizations().out('array');
-  }
-}, 1);
+const comp = time(
+  texts,
+  (ts) => {
+    for (const t of ts) {
+      const doc = compromise(t);
+      doc.people().out('array');
+      doc.places().out('array');
+      doc.organizations().out('array');
+    }
+  },
+  1,
+);
 const allCores = await extractionAllCores(texts);
 results.extraction = {
   corpusMB: size,
   articles: texts.length,
   parley: { seconds: parley, mbPerSecond: size / parley, articlesPerSecond: texts.length / parley },
-  parleyAllCores: { cores, seconds: allCores, mbPerSecond: size / allCores, articlesPerSecond: texts.length / allCores },
+  parleyAllCores: {
+    cores,
+    seconds: allCores,
+    mbPerSecond: size / allCores,
+    articlesPerSecond: texts.length / allCores,
+  },
   wink: { seconds: wink, mbPerSecond: size / wink },
   compromise: { seconds: comp, mbPerSecond: size / comp },
   ratioToWink: wink / parley,
   ratioToCompromise: comp / parley,
 };
 const e = results.extraction;
-rows.push([`extract demo x${Math.round(texts.length / 41)} (${size.toFixed(1)} MB), 1 core`, `${e.parley.articlesPerSecond.toFixed(0)} art/s`, `${e.parley.mbPerSecond.toFixed(2)} MB/s`, '', `${rssMB()} MB RSS`]);
-rows.push([`extract, ${cores} cores`, `${e.parleyAllCores.articlesPerSecond.toFixed(0)} art/s`, `${e.parleyAllCores.mbPerSecond.toFixed(2)} MB/s`, '', '']);
-rows.push(['peer: wink-nlp tokens+sentences+POS+entities', '', `${e.wink.mbPerSecond.toFixed(2)} MB/s`, `Parley/wink ${e.ratioToWink.toFixed(2)}`, '']);
-rows.push(['peer: compromise people+places+orgs', '', `${e.compromise.mbPerSecond.toFixed(2)} MB/s`, `Parley/compromise ${e.ratioToCompromise.toFixed(2)}`, '']);
+rows.push([
+  `extract demo x${Math.round(texts.length / 41)} (${size.toFixed(1)} MB), 1 core`,
+  `${e.parley.articlesPerSecond.toFixed(0)} art/s`,
+  `${e.parley.mbPerSecond.toFixed(2)} MB/s`,
+  '',
+  `${rssMB()} MB RSS`,
+]);
+rows.push([
+  `extract, ${cores} cores`,
+  `${e.parleyAllCores.articlesPerSecond.toFixed(0)} art/s`,
+  `${e.parleyAllCores.mbPerSecond.toFixed(2)} MB/s`,
+  '',
+  '',
+]);
+rows.push([
+  'peer: wink-nlp tokens+sentences+POS+entities',
+  '',
+  `${e.wink.mbPerSecond.toFixed(2)} MB/s`,
+  `Parley/wink ${e.ratioToWink.toFixed(2)}`,
+  '',
+]);
+rows.push([
+  'peer: compromise people+places+orgs',
+  '',
+  `${e.compromise.mbPerSecond.toFixed(2)} MB/s`,
+  `Parley/compromise ${e.ratioToCompromise.toFixed(2)}`,
+  '',
+]);
 
 const sizes = value('--articles') ? [value('--articles')] : flag('--scale') ? [1000, 10000, 100000] : [1000, 10000];
-await ingestRun(1000, 1).then(({ store, dir }) => store.close().then(() => rmSync(dir, { recursive: true, force: true })));
+await ingestRun(1000, 1).then(({ store, dir }) =>
+  store.close().then(() => rmSync(dir, { recursive: true, force: true })),
+);
 for (const count of sizes) {
   const { store, dir } = await ingestRun(count, cores);
   if (count === sizes[sizes.length - 1]) await queryLatency(store, count);
@@ -175,7 +253,9 @@ for (const count of sizes) {
 }
 
 const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...rows.map((r) => String(r[i]).length)));
-console.log(`Parley bench on ${results.machine.cpu} (${cores} cores, ${results.machine.memoryGB} GB), node ${process.version}, ${results.machine.commit}`);
+console.log(
+  `Parley bench on ${results.machine.cpu} (${cores} cores, ${results.machine.memoryGB} GB), node ${process.version}, ${results.machine.commit}`,
+);
 for (const r of rows) console.log(r.map((c, i) => String(c).padEnd(widths[i])).join('  '));
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 const path = new URL(`./results/${results.machine.date.replace(/[:.]/g, '-')}.json`, import.meta.url);

@@ -17,12 +17,32 @@ export interface GoldEvent {
   optional?: boolean;
 }
 
+/** The negotiation-tracker extension (demo/gold/README.md). */
+export interface GoldStance {
+  actor: OneOrMany;
+  issue: string;
+  position: string;
+  trigger: string;
+  nth?: number;
+}
+
+export interface GoldCommitment {
+  donor: OneOrMany;
+  recipient: OneOrMany;
+  value: number;
+  currency?: OneOrMany;
+  trigger: string;
+  nth?: number;
+}
+
 export interface GoldRecord {
   id: string;
   file?: string;
   text?: string;
   date?: string;
-  events: GoldEvent[];
+  events?: GoldEvent[];
+  stances?: GoldStance[];
+  commitments?: GoldCommitment[];
   actors?: { name: string; code: string }[];
   amounts?: { trigger: string; nth?: number; value: number; currency?: OneOrMany }[];
 }
@@ -56,6 +76,13 @@ const accepts = (gold: OneOrMany, code: string | undefined): boolean => {
   const values = list(gold);
   return values.includes('*') || (code !== undefined && values.includes(code));
 };
+
+function rates(c: Counts) {
+  const precision = c.tp + c.fp ? c.tp / (c.tp + c.fp) : 0;
+  const recall = c.tp + c.fn ? c.tp / (c.tp + c.fn) : 0;
+  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  return { ...c, precision, recall, f1 };
+}
 
 /** Offset of the `nth` occurrence of `trigger` in `text`, or -1. */
 export function anchorOf(text: string, trigger: string, nth = 0): number {
@@ -106,7 +133,8 @@ export function score(items: { record: GoldRecord; text: string; extraction: Ext
       used[k] = true;
       return true;
     };
-    for (const g of record.events.filter((e) => !e.optional)) {
+    const goldEvents = record.events ?? [];
+    for (const g of goldEvents.filter((e) => !e.optional)) {
       const type = list(g.type)[0] as string;
       if (match(g)) bump(type, 'tp');
       else {
@@ -123,7 +151,7 @@ export function score(items: { record: GoldRecord; text: string; extraction: Ext
         });
       }
     }
-    for (const g of record.events.filter((e) => e.optional)) match(g);
+    for (const g of goldEvents.filter((e) => e.optional)) match(g);
     predictions.forEach((p, n) => {
       if (used[n]) return;
       bump(p.type, 'fp');
@@ -163,12 +191,6 @@ export function score(items: { record: GoldRecord; text: string; extraction: Ext
     }
   }
 
-  const rates = (c: Counts) => {
-    const precision = c.tp + c.fp ? c.tp / (c.tp + c.fp) : 0;
-    const recall = c.tp + c.fn ? c.tp / (c.tp + c.fn) : 0;
-    const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
-    return { ...c, precision, recall, f1 };
-  };
   return {
     overall: rates(overall),
     byType: Object.fromEntries(
@@ -180,4 +202,64 @@ export function score(items: { record: GoldRecord; text: string; extraction: Ext
     amounts: { found: amountsFound, total: amountsTotal, recall: amountsTotal ? amountsFound / amountsTotal : 1 },
     misses,
   };
+}
+
+export interface TrackerScore {
+  stances: Counts & { precision: number; recall: number; f1: number };
+  commitments: Counts & { precision: number; recall: number; f1: number };
+}
+
+/**
+ * Stances match when actor code, issue and position agree and the gold
+ * trigger lies in the predicted evidence; commitments when donor, recipient
+ * and value agree (and the currency, where gold gives one) and the trigger
+ * lies in the evidence. One-to-one, in gold order.
+ */
+export function scoreTracker(items: { record: GoldRecord; text: string; extraction: Extraction }[]): TrackerScore {
+  const stances: Counts = { tp: 0, fp: 0, fn: 0 };
+  const commitments: Counts = { tp: 0, fp: 0, fn: 0 };
+  for (const { record, text, extraction } of items) {
+    if (record.stances) {
+      const used = new Set<number>();
+      for (const g of record.stances) {
+        const anchor = anchorOf(text, g.trigger, g.nth ?? 0);
+        const k = extraction.stances.findIndex(
+          (p, n) =>
+            !used.has(n) &&
+            accepts(g.actor, p.actor.code) &&
+            p.issue === g.issue &&
+            p.position === g.position &&
+            p.evidence.start <= anchor &&
+            anchor < p.evidence.end,
+        );
+        if (k >= 0) {
+          used.add(k);
+          stances.tp++;
+        } else stances.fn++;
+      }
+      stances.fp += extraction.stances.length - used.size;
+    }
+    if (record.commitments) {
+      const used = new Set<number>();
+      for (const g of record.commitments) {
+        const anchor = anchorOf(text, g.trigger, g.nth ?? 0);
+        const k = extraction.commitments.findIndex(
+          (p, n) =>
+            !used.has(n) &&
+            accepts(g.donor, p.donor.code) &&
+            accepts(g.recipient, p.recipient?.code) &&
+            p.value === g.value &&
+            (g.currency === undefined || list(g.currency).includes(p.currency ?? '')) &&
+            p.evidence.start <= anchor &&
+            anchor < p.evidence.end,
+        );
+        if (k >= 0) {
+          used.add(k);
+          commitments.tp++;
+        } else commitments.fn++;
+      }
+      commitments.fp += extraction.commitments.length - used.size;
+    }
+  }
+  return { stances: rates(stances), commitments: rates(commitments) };
 }

@@ -8,6 +8,7 @@ import { readDates } from './amounts/dates.js';
 import { readMoney } from './amounts/money.js';
 import type { Context } from './context.js';
 import { codeEvents } from './events/code.js';
+import { readStances } from './stances.js';
 import { readStatements } from './statements.js';
 
 export interface Stage {
@@ -22,4 +23,5 @@ export const stages: readonly Stage[] = [
   { name: 'events', run: codeEvents },
   { name: 'statements', run: readStatements },
   { name: 'commitments', run: linkCommitments },
+  { name: 'stances', run: readStances },
 ];

@@ -17,12 +17,16 @@ import {
   cameoSchema,
   countrySchema,
   fileSchema,
+  type IssueEntry,
+  issueSchema,
   type OrganizationEntry,
   organizationSchema,
   type PersonEntry,
   personSchema,
+  type RateEntry,
   type RegionEntry,
   type RoleEntry,
+  rateSchema,
   regionSchema,
   roleSchema,
   type TriggerPatternEntry,
@@ -53,6 +57,11 @@ export interface Knowledge {
   gazetteer: Gazetteer<LexEntry>;
   /** Verb and noun patterns indexed by first lemma. */
   patterns: PatternIndex;
+  issues: IssueEntry[];
+  /** Issue terms, for lookup in text; the value is the issue id. */
+  issueTerms: Gazetteer<string>;
+  /** USD per unit by month, oldest first. */
+  rates: RateEntry[];
 }
 
 export interface KnowledgeOptions {
@@ -77,6 +86,8 @@ export function loadKnowledge(options: KnowledgeOptions = {}): Knowledge {
   const verbs = read('events/verbs.yaml', triggerPatternSchema);
   const nouns = read('events/nouns.yaml', triggerPatternSchema);
   const cameo = read('events/cameo.yaml', cameoSchema);
+  const issues = read('issues/issues.yaml', issueSchema);
+  const rates = read('rates/usd.yaml', rateSchema);
 
   const gazetteer = new Gazetteer<LexEntry>();
   for (const c of countries) {
@@ -112,6 +123,9 @@ export function loadKnowledge(options: KnowledgeOptions = {}): Knowledge {
     );
   }
 
+  const issueTerms = new Gazetteer<string>();
+  for (const issue of issues) for (const term of issue.terms) issueTerms.add(term, issue.id);
+
   return {
     dataDir,
     countries: new Map(countries.map((c) => [c.code, c])),
@@ -124,6 +138,9 @@ export function loadKnowledge(options: KnowledgeOptions = {}): Knowledge {
     cameo: new Map(cameo.map((c) => [c.code, c])),
     gazetteer,
     patterns: buildPatternIndex(verbs, nouns),
+    issues,
+    issueTerms,
+    rates: [...rates].sort((a, b) => a.month.localeCompare(b.month)),
   };
 }
 

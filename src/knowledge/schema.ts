@@ -118,6 +118,20 @@ export const cameoSchema = z.object({
   plover: eventTypeSchema.nullable(),
 });
 
+/** data/issues/issues.yaml: negotiation issues and the terms that name them. */
+export const issueSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string(),
+  /** Lower-case terms ("ceasefire", "28-point plan"). */
+  terms: z.array(z.string()).min(1),
+});
+
+/** data/rates/usd.yaml: US dollars per unit of each currency, by month. */
+export const rateSchema = z.object({
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  rates: z.record(z.string().regex(/^[A-Z]{3}$/), z.number().positive()),
+});
+
 export const fileSchema = <T extends z.ZodTypeAny>(entry: T) =>
   z.object({
     /** Where the facts come from (required: every data file states its sources). */
@@ -134,3 +148,5 @@ export type PersonEntry = z.infer<typeof personSchema>;
 export type RoleEntry = z.infer<typeof roleSchema>;
 export type TriggerPatternEntry = z.infer<typeof triggerPatternSchema>;
 export type CameoEntry = z.infer<typeof cameoSchema>;
+export type IssueEntry = z.infer<typeof issueSchema>;
+export type RateEntry = z.infer<typeof rateSchema>;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { type GoldRecord, score } from '../../eval/score.js';
+import { type GoldRecord, score, scoreTracker } from '../../eval/score.js';
 import { createExtractor } from '../../extract/index.js';
 import type { RegisterCommand } from './index.js';
 
@@ -31,9 +31,11 @@ export const registerEval: RegisterCommand = (program: Command) => {
           }),
       );
       const report = score(items);
+      const hasTracker = items.some((x) => x.record.stances || x.record.commitments);
+      const tracker = hasTracker ? scoreTracker(items) : undefined;
       if (options.json) {
         const { misses, ...rest } = report;
-        process.stdout.write(`${JSON.stringify(options.show ? report : rest, null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify({ ...(options.show ? report : rest), ...(tracker ?? {}) }, null, 2)}\n`);
         return;
       }
       const pct = (x: number) => x.toFixed(3);
@@ -43,21 +45,29 @@ export const registerEval: RegisterCommand = (program: Command) => {
       const o = report.overall;
       rows.push(['ALL', `${o.tp}`, `${o.fp}`, `${o.fn}`, pct(o.precision), pct(o.recall), pct(o.f1)]);
       const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length))) ?? [];
-      if (options.show) {
-        for (const m of report.misses) {
-          process.stdout.write(
-            `${m.kind.toUpperCase()} ${m.record} ${m.type} ${m.source}->${m.target} [${m.trigger ?? ''}]\n    ${m.sentence}\n`,
-          );
+      const hasEvents = items.some((x) => x.record.events);
+      if (hasEvents) {
+        if (options.show) {
+          for (const m of report.misses) {
+            process.stdout.write(
+              `${m.kind.toUpperCase()} ${m.record} ${m.type} ${m.source}->${m.target} [${m.trigger ?? ''}]\n    ${m.sentence}\n`,
+            );
+          }
+          process.stdout.write('\n');
         }
-        process.stdout.write('\n');
+        for (const r of rows) process.stdout.write(`${r.map((v, i) => v.padEnd(widths[i] ?? 0)).join('  ')}\n`);
+        process.stdout.write(`events: precision ${pct(o.precision)} recall ${pct(o.recall)} F1 ${pct(o.f1)}\n`);
+        process.stdout.write(
+          `actor recall ${pct(report.actors.recall)} (${report.actors.found}/${report.actors.total})\n`,
+        );
+        process.stdout.write(
+          `amount recall ${pct(report.amounts.recall)} (${report.amounts.found}/${report.amounts.total})\n`,
+        );
       }
-      for (const r of rows) process.stdout.write(`${r.map((v, i) => v.padEnd(widths[i] ?? 0)).join('  ')}\n`);
-      process.stdout.write(`events: precision ${pct(o.precision)} recall ${pct(o.recall)} F1 ${pct(o.f1)}\n`);
-      process.stdout.write(
-        `actor recall ${pct(report.actors.recall)} (${report.actors.found}/${report.actors.total})\n`,
-      );
-      process.stdout.write(
-        `amount recall ${pct(report.amounts.recall)} (${report.amounts.found}/${report.amounts.total})\n`,
-      );
+      for (const [name, c] of Object.entries(tracker ?? {})) {
+        process.stdout.write(
+          `${name}: precision ${pct(c.precision)} recall ${pct(c.recall)} F1 ${pct(c.f1)} (tp ${c.tp}, fp ${c.fp}, fn ${c.fn})\n`,
+        );
+      }
     });
 };
