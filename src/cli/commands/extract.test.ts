@@ -78,3 +78,28 @@ describe('parley extract', () => {
     await expect(parley('extract', '--date', 'Tuesday', news)).rejects.toThrow(/YYYY-MM-DD/);
   });
 });
+
+describe('negotiation tracker commands', () => {
+  it('shows stances and a merged ledger from an ingested store', async () => {
+    const db = join(dir, 'tracker.db');
+    const text =
+      'Britain urged Russia to agree to a ceasefire on Tuesday. ' +
+      'Britain pledged £150 million in military aid to Ukraine, Downing Street said.\n';
+    const a = file('uk-1.txt', text);
+    const b = file('uk-2.txt', `${text}The Kremlin rejected the ceasefire proposal.\n`);
+    expect((await parley('ingest', '--db', db, '--workers', '1', '--date', '2025-07-03', a, b)).code).toBe(0);
+    const stances = await parley('stances', '--db', db, '--format', 'json');
+    expect(JSON.parse(stances.out).GBR.ceasefire.position).toBe('demands');
+    const ledger = JSON.parse((await parley('ledger', '--db', db, '--format', 'json')).out);
+    expect(ledger.pledges).toHaveLength(1);
+    expect(ledger.pledges[0]).toMatchObject({
+      donor: 'GBR',
+      recipient: 'UKR',
+      value: 150_000_000,
+      currency: 'GBP',
+      kind: 'military',
+    });
+    expect(ledger.pledges[0].sources).toHaveLength(2);
+    expect(ledger.totals[0]).toMatchObject({ party: 'GBR', usd: 202_500_000 });
+  });
+});

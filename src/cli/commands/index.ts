@@ -9,6 +9,7 @@ import { registerIngest } from './ingest.js';
 import { registerServe } from './serve.js';
 import { registerShow } from './show.js';
 import { registerStats } from './stats.js';
+import { registerTracker } from './tracker.js';
 
 /** A subcommand registers itself on the program; `setExitCode` reports failure without exiting mid-stream. */
 export type RegisterCommand = (program: Command, setExitCode: (code: number) => void) => void;
@@ -24,5 +25,6 @@ export const commands: RegisterCommand[] = [
   registerShow,
   registerStats,
   registerExport,
+  registerTracker,
   registerServe,
 ];
