@@ -30,7 +30,7 @@ const SHAPES = [
     `${a.demonym} troops shelled positions held by ${b.demonym} forces near the border, killing ${a.count} people.`,
   (a, b) => `${a.person} warned that ${a.state} would impose sanctions on ${b.state} if the attacks continued.`,
   (a, b) => `${b.state} rejected a proposal from ${a.state} for a prisoner exchange.`,
-  (a, b) => `Thousands of protesters rallied in ${a.capital} against the government's decision.`,
+  (a) => `Thousands of protesters rallied in ${a.capital} against the government's decision.`,
   (a, b) => `${a.state} expelled two ${b.demonym} diplomats on ${a.day}.`,
   (a, b) => `${a.title} welcomed the agreement and praised ${b.state} for its restraint.`,
 ];

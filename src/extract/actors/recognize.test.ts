@@ -12,10 +12,22 @@ function mentions(text: string): string[] {
 
 describe('actor recognition on news phrases', () => {
   it.each([
-    ['titled person with a country word', 'U.K. Foreign Secretary Yvette Cooper spoke.', 'U.K. Foreign Secretary Yvette Cooper=GBR/actor.person.titled'],
+    [
+      'titled person with a country word',
+      'U.K. Foreign Secretary Yvette Cooper spoke.',
+      'U.K. Foreign Secretary Yvette Cooper=GBR/actor.person.titled',
+    ],
     ['known person by surname alone', 'Putin spoke.', 'Putin=RUS/actor.person.known'],
-    ['surname of a titled person repeated', 'Ukrainian Foreign Minister Andrii Sybiha spoke. Sybiha left.', 'Sybiha=UKR/actor.person.repeat'],
-    ['unnamed official of a person', "Putin's foreign affairs adviser spoke.", "Putin's foreign affairs adviser=RUS/actor.official"],
+    [
+      'surname of a titled person repeated',
+      'Ukrainian Foreign Minister Andrii Sybiha spoke. Sybiha left.',
+      'Sybiha=UKR/actor.person.repeat',
+    ],
+    [
+      'unnamed official of a person',
+      "Putin's foreign affairs adviser spoke.",
+      "Putin's foreign affairs adviser=RUS/actor.official",
+    ],
     ['seat of government', 'The Kremlin said no.', 'The Kremlin=RUS/actor.state.seat'],
     ['region group', 'European allies said no.', 'European allies=EUR/actor.region.alias'],
     ['group of a state', 'Russian troops advanced.', 'Russian troops=RUS/actor.group'],
@@ -23,7 +35,11 @@ describe('actor recognition on news phrases', () => {
     ['group placed by the sentence', 'Students protested in Baghdad.', 'Students=IRQ/actor.group.placed'],
     ['apposition names an official', "Britain's envoy, John Smith, said no.", 'John Smith=GBR/actor.person.apposed'],
     ['pair coreference', 'Jordan and Israel met. Both sides agreed.', 'Both sides=JOR/actor.coref.pair'],
-    ['object pronoun skips the subject', 'U.K. Foreign Secretary Yvette Cooper met Putin, urging him to stop.', 'him=RUS/actor.coref.pronoun'],
+    [
+      'object pronoun skips the subject',
+      'U.K. Foreign Secretary Yvette Cooper met Putin, urging him to stop.',
+      'him=RUS/actor.coref.pronoun',
+    ],
   ])('%s', (_name, text, expected) => {
     expect(mentions(text)).toContain(expected);
   });

@@ -269,7 +269,8 @@ function nameOfficials(ctx: Context): void {
   const nameRun = (from: number, step: 1 | -1): [number, number] | undefined => {
     let k = from;
     const joins = (t: Token | undefined) => NAME_PARTICLES.has(t?.lower ?? '') || t?.text === '-';
-    while (capitalised(tokens[k]) || (joins(tokens[k]) && (capitalised(tokens[k + step]) || joins(tokens[k + step])))) k += step;
+    while (capitalised(tokens[k]) || (joins(tokens[k]) && (capitalised(tokens[k + step]) || joins(tokens[k + step]))))
+      k += step;
     const [a, b] = step === 1 ? [from, k] : [k + 1, from + 1];
     return b - a >= 2 && b - a <= 5 ? [a, b] : undefined;
   };
@@ -1020,7 +1021,12 @@ function resolvePronouns(ctx: Context): void {
     ctx.mentionAt[token.i] = mention;
     // "their foreign ministers": a group word after a possessive belongs to its antecedent, not to where it was placed.
     const owned = ctx.mentionAt[token.i + 1];
-    if (mention.possessive && owned?.rule === 'actor.group.placed' && owned.actor.sector && ctx.knowledge.countries.has(antecedent.actor.code)) {
+    if (
+      mention.possessive &&
+      owned?.rule === 'actor.group.placed' &&
+      owned.actor.sector &&
+      ctx.knowledge.countries.has(antecedent.actor.code)
+    ) {
       const code = antecedent.actor.code;
       owned.actor = groupActor(ctx, code, stateName(ctx.knowledge, code), owned.actor.sector);
       owned.rule = 'actor.group.possessed';

@@ -131,7 +131,11 @@ export function codeEvents(ctx: Context): void {
       // The tagger reads some verbs as nouns: "-ed/-ing" forms, and a word right after an actor
       // ("Hamas accepts truce", "Israel strikes Gaza" in headlines).
       const afterActor = !!ctx.mentionAt[i - 1] && !ctx.mentionAt[i - 1]?.possessive && !ctx.mentionAt[i - 1]?.modifier;
-      if (token.pos === 'VERB' || token.pos === 'AUX' || (token.pos === 'NOUN' && (/ed$|ing$/.test(token.lower) || afterActor))) {
+      if (
+        token.pos === 'VERB' ||
+        token.pos === 'AUX' ||
+        (token.pos === 'NOUN' && (/ed$|ing$/.test(token.lower) || afterActor))
+      ) {
         const clauseEnd = clauseEndOf(ctx, i, sentence.last);
         const match = matchVerb(ctx.knowledge.patterns, doc.tokens, i, clauseEnd);
         if (match) {
@@ -368,7 +372,8 @@ function verbEvents(
     }
   }
   const governor =
-    contentGovernor(tokens, clauseStart) ?? (modality.intent || modality.hypothetical ? governorTrigger(tokens, i, clauseStart) : undefined);
+    contentGovernor(tokens, clauseStart) ??
+    (modality.intent || modality.hypothetical ? governorTrigger(tokens, i, clauseStart) : undefined);
 
   if (isDemandedContent(tokens, clauseStart)) {
     modality.hypothetical = true;
@@ -844,8 +849,10 @@ function targetOf(
   while (k < clauseEnd && (DETERMINERS.has(tokens[k]?.lower ?? '') || tokens[k]?.pos === 'ADV')) k++;
   const direct = ctx.mentionAt[k];
   // "offered its troops to Lebanon": the source's own people or possessions are what is given, not to whom.
-  const ownObject = !!direct && sources.some((m) => m.actor.code === direct.actor.code) && match.pattern.targetPreps.length > 0;
-  const directOk = direct && !isSource(direct) && !ownObject && !(direct.possessive && match.pattern.targetPreps.length);
+  const ownObject =
+    !!direct && sources.some((m) => m.actor.code === direct.actor.code) && match.pattern.targetPreps.length > 0;
+  const directOk =
+    direct && !isSource(direct) && !ownObject && !(direct.possessive && match.pattern.targetPreps.length);
   if (directOk) return direct;
   if (match.pattern.requireActorObject) return undefined;
   // Prepositions in the pattern's order of preference ("complain about X" before "complain to Y").
