@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { createExtractor } from '../../extract/index.js';
 import { readInputs } from '../../ingest/index.js';
@@ -70,8 +69,4 @@ export function pretty(x: Extraction, text: string): string {
       `  PLEDGE ${cm.donor.code} -> ${cm.recipient?.code ?? '?'} ${cm.value ?? ''} ${cm.currency ?? ''} ${cm.kind} ${cm.status} ${cm.purpose ?? ''}`,
     );
   return `${lines.join('\n')}\n\n`;
-}
-
-export function readText(path: string): string {
-  return readFileSync(path, 'utf8');
 }

@@ -218,7 +218,7 @@ export function recognizeActors(ctx: Context): void {
         i = k;
         continue;
       }
-      for (const mod of modifiers) emitBare(ctx, mod, lexAt);
+      for (const mod of modifiers) emitBare(ctx, mod);
       i = k;
       continue;
     }
@@ -692,7 +692,7 @@ function locatedGroup(ctx: Context, lex: Lex, lexAt: Map<number, Lex>): { actor:
 }
 
 /** A bare state, organisation or region name; capitals and seats after "in/at" are places. */
-function emitBare(ctx: Context, mod: Modifier, lexAt: Map<number, Lex>): void {
+function emitBare(ctx: Context, mod: Modifier): void {
   const { lex } = mod;
   const tokens = ctx.doc.tokens;
   const locative = isLocative(tokens, lex.first);
@@ -779,7 +779,6 @@ function emitBare(ctx: Context, mod: Modifier, lexAt: Map<number, Lex>): void {
       return;
     }
   }
-  void lexAt;
 }
 
 /**
@@ -1096,7 +1095,7 @@ function isClauseSubject(ctx: Context, mention: Mention, pronounIndex: number): 
   return first?.actor === mention.actor;
 }
 
-export function slug(text: string): string {
+function slug(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
