@@ -22,7 +22,9 @@ import {
   type OrganizationEntry,
   organizationSchema,
   type PersonEntry,
+  type ProcessEntry,
   personSchema,
+  processSchema,
   type RateEntry,
   type RegionEntry,
   type RoleEntry,
@@ -62,6 +64,8 @@ export interface Knowledge {
   issueTerms: Gazetteer<string>;
   /** USD per unit by month, oldest first. */
   rates: RateEntry[];
+  /** Named negotiations (data/issues/processes.yaml; none when a data folder lacks the file). */
+  processes: ProcessEntry[];
 }
 
 export interface KnowledgeOptions {
@@ -88,6 +92,15 @@ export function loadKnowledge(options: KnowledgeOptions = {}): Knowledge {
   const cameo = read('events/cameo.yaml', cameoSchema);
   const issues = read('issues/issues.yaml', issueSchema);
   const rates = read('rates/usd.yaml', rateSchema);
+  // Optional so that older and test data folders without it still load.
+  const processes = existsSync(join(dataDir, 'issues/processes.yaml'))
+    ? read('issues/processes.yaml', processSchema)
+    : [];
+  const issueIds = new Set(issues.map((i) => i.id));
+  for (const p of processes) {
+    const unknown = p.issues.find((i) => !issueIds.has(i));
+    if (unknown) throw new Error(`${join(dataDir, 'issues/processes.yaml')}: ${p.id}: unknown issue ${unknown}`);
+  }
 
   const gazetteer = new Gazetteer<LexEntry>();
   for (const c of countries) {
@@ -141,6 +154,7 @@ export function loadKnowledge(options: KnowledgeOptions = {}): Knowledge {
     issues,
     issueTerms,
     rates: [...rates].sort((a, b) => a.month.localeCompare(b.month)),
+    processes,
   };
 }
 

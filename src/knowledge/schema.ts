@@ -126,6 +126,26 @@ export const issueSchema = z.object({
   terms: z.array(z.string()).min(1),
 });
 
+/**
+ * data/issues/processes.yaml: named negotiations. A process groups the
+ * meetings (CONSULT events) between its parties and mediators, and their
+ * stances on its issues, into one timeline.
+ */
+export const processSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string(),
+  /** Other names a reader may type ("Ukraine talks", "Istanbul talks"). */
+  aliases: z.array(z.string()).default([]),
+  /** Root codes of the sides that negotiate. */
+  parties: z.array(z.string()).min(1),
+  /** Root codes of the go-betweens and hosts. */
+  mediators: z.array(z.string()).default([]),
+  /** Issue ids the process is about. */
+  issues: z.array(z.string()).default([]),
+  /** When the process began; earlier meetings are not part of it. */
+  from: isoDate.optional(),
+});
+
 /** data/rates/usd.yaml: US dollars per unit of each currency, by month. */
 export const rateSchema = z.object({
   month: z.string().regex(/^\d{4}-\d{2}$/),
@@ -150,3 +170,4 @@ export type TriggerPatternEntry = z.infer<typeof triggerPatternSchema>;
 export type CameoEntry = z.infer<typeof cameoSchema>;
 export type IssueEntry = z.infer<typeof issueSchema>;
 export type RateEntry = z.infer<typeof rateSchema>;
+export type ProcessEntry = z.infer<typeof processSchema>;

@@ -6,10 +6,13 @@ import { registerEvents } from './events.js';
 import { registerExport } from './export.js';
 import { registerExtract } from './extract.js';
 import { registerIngest } from './ingest.js';
+import { registerIssues } from './issues.js';
+import { registerLedger } from './ledger.js';
+import { registerProcess } from './process.js';
 import { registerServe } from './serve.js';
 import { registerShow } from './show.js';
+import { registerStances } from './stances.js';
 import { registerStats } from './stats.js';
-import { registerTracker } from './tracker.js';
 
 /** A subcommand registers itself on the program; `setExitCode` reports failure without exiting mid-stream. */
 export type RegisterCommand = (program: Command, setExitCode: (code: number) => void) => void;
@@ -25,6 +28,9 @@ export const commands: RegisterCommand[] = [
   registerShow,
   registerStats,
   registerExport,
-  registerTracker,
+  registerIssues,
+  registerStances,
+  registerLedger,
+  registerProcess,
   registerServe,
 ];
