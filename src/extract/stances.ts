@@ -130,7 +130,7 @@ export function readStances(ctx: Context): void {
     if (event && event.amounts.length > 0) continue;
     if (event) {
       if (!event.issues.includes(hit.issue)) event.issues.push(hit.issue);
-      if (event.negated) continue;
+      if (event.negated || blamesActor(event, hit)) continue;
       const read = positionOfEvent(ctx, event, hit, clauses, tokenAt);
       if (!read) continue;
       if (event.hypothetical && read.position === 'supports') continue;
@@ -285,9 +285,9 @@ function clauseText(ctx: Context, clauses: number[], i: number): string {
   let last = i;
   while (first > 0 && clauses[first - 1] === clauses[i]) first--;
   while (last + 1 < tokens.length && clauses[last + 1] === clauses[i]) last++;
-  // A conditional clause right after ("..., provided Washington came") qualifies this one.
+  // A conditional clause right after ("..., provided Washington came", "only if ...") qualifies this one.
   const next = tokens[last + 1];
-  if (next && (next.lower === 'unless' || next.text === ',')) {
+  if (next && (next.lower === 'unless' || next.lower === 'if' || next.text === ',')) {
     while (last + 1 < tokens.length && (tokens[last + 1] as Token).sentence === (tokens[i] as Token).sentence) {
       last++;
       if (tokens[last]?.text === ',' && last > i + 1) break;
@@ -323,6 +323,21 @@ function tokenOf(ctx: Context, offset: number, from: number): number {
   let k = from;
   while (k + 1 < tokens.length && (tokens[k + 1] as Token).start <= offset) k++;
   return k;
+}
+
+/**
+ * "accused Putin of pretending to show interest in peace efforts": blame
+ * aimed at an actor named before the term is not opposition to the issue.
+ */
+function blamesActor(event: Event, hit: TermHit): boolean {
+  const target = event.target?.mention;
+  return (
+    (event.type === 'ACCUSE' || event.type === 'REJECT') &&
+    !!target &&
+    !event.target?.implicit &&
+    target.start >= event.trigger.end &&
+    target.end <= hit.start
+  );
 }
 
 /** The source, and the target too when both are named before the trigger as joint subjects. */

@@ -121,7 +121,7 @@ function fromVerb(ctx: Context, amount: Amount): Carrier | undefined {
   if (!sentence) return undefined;
   for (let k = first - 1; k >= sentence.first && k >= first - 6; k--) {
     const t = tokens[k];
-    if (!t || t.pos !== 'VERB' || !PLEDGING.test(t.lemma)) continue;
+    if (t?.pos !== 'VERB' || !PLEDGING.test(t.lemma)) continue;
     // A relative clause between subject and verb hides the subject from the clause reader: take the sentence's first actor.
     const [subject] = subjectOf(ctx, k, clauseStartOf(ctx, k)).concat(
       ctx.mentions.filter((m) => m.first >= sentence.first && m.first < k && !m.modifier && !m.possessive).slice(0, 1),
