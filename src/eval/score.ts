@@ -31,6 +31,8 @@ export interface GoldCommitment {
   recipient: OneOrMany;
   value: number;
   currency?: OneOrMany;
+  kind?: OneOrMany;
+  status?: OneOrMany;
   trigger: string;
   nth?: number;
 }
@@ -204,21 +206,43 @@ export function score(items: { record: GoldRecord; text: string; extraction: Ext
   };
 }
 
+type Rated = Counts & { precision: number; recall: number; f1: number };
+
 export interface TrackerScore {
-  stances: Counts & { precision: number; recall: number; f1: number };
-  commitments: Counts & { precision: number; recall: number; f1: number };
+  stances: Rated;
+  commitments: Rated;
+  /** Stances per issue and per position (a false positive counts under its predicted issue and position). */
+  stancesByIssue: Record<string, Rated>;
+  stancesByPosition: Record<string, Rated>;
+  /** Over matched commitments: how often the predicted kind and status are accepted by the gold. */
+  commitmentAttributes: { matched: number; kind: number; status: number };
+  /** Unmatched gold items (fn) and predictions (fp), for `parley eval --show`. */
+  misses: { record: string; kind: 'fn' | 'fp'; what: string; sentence: string }[];
 }
 
 /**
  * Stances match when actor code, issue and position agree and the gold
  * trigger lies in the predicted evidence; commitments when donor, recipient
- * and value agree (and the currency, where gold gives one) and the trigger
- * lies in the evidence. One-to-one, in gold order.
+ * and value agree (and the currency, where both give one) and the trigger
+ * lies in the evidence. One-to-one, in gold order (demo/gold/README.md).
  */
 export function scoreTracker(items: { record: GoldRecord; text: string; extraction: Extraction }[]): TrackerScore {
   const stances: Counts = { tp: 0, fp: 0, fn: 0 };
   const commitments: Counts = { tp: 0, fp: 0, fn: 0 };
+  const byIssue: Record<string, Counts> = {};
+  const byPosition: Record<string, Counts> = {};
+  const attributes = { matched: 0, kind: 0, status: 0 };
+  const misses: TrackerScore['misses'] = [];
+  const bump = (issue: string, position: string, key: keyof Counts) => {
+    stances[key]++;
+    byIssue[issue] ??= { tp: 0, fp: 0, fn: 0 };
+    (byIssue[issue] as Counts)[key]++;
+    byPosition[position] ??= { tp: 0, fp: 0, fn: 0 };
+    (byPosition[position] as Counts)[key]++;
+  };
   for (const { record, text, extraction } of items) {
+    const sentenceAt = (offset: number) =>
+      extraction.sentences.find((s) => s.start <= offset && offset < s.end)?.text ?? '';
     if (record.stances) {
       const used = new Set<number>();
       for (const g of record.stances) {
@@ -229,15 +253,25 @@ export function scoreTracker(items: { record: GoldRecord; text: string; extracti
             accepts(g.actor, p.actor.code) &&
             p.issue === g.issue &&
             p.position === g.position &&
+            p.evidence.end - p.evidence.start <= 600 &&
             p.evidence.start <= anchor &&
             anchor < p.evidence.end,
         );
         if (k >= 0) {
           used.add(k);
-          stances.tp++;
-        } else stances.fn++;
+          bump(g.issue, g.position, 'tp');
+        } else {
+          bump(g.issue, g.position, 'fn');
+          const what = `${list(g.actor).join('|')} ${g.issue} ${g.position} [${g.trigger}]`;
+          misses.push({ record: record.id, kind: 'fn', what, sentence: sentenceAt(anchor) });
+        }
       }
-      stances.fp += extraction.stances.length - used.size;
+      extraction.stances.forEach((p, n) => {
+        if (used.has(n)) return;
+        bump(p.issue, p.position, 'fp');
+        const what = `${p.actor.code} ${p.issue} ${p.position} (${p.rule})`;
+        misses.push({ record: record.id, kind: 'fp', what, sentence: p.evidence.text });
+      });
     }
     if (record.commitments) {
       const used = new Set<number>();
@@ -249,17 +283,44 @@ export function scoreTracker(items: { record: GoldRecord; text: string; extracti
             accepts(g.donor, p.donor.code) &&
             accepts(g.recipient, p.recipient?.code) &&
             p.value === g.value &&
-            (g.currency === undefined || list(g.currency).includes(p.currency ?? '')) &&
+            (g.currency === undefined || p.currency === undefined || list(g.currency).includes(p.currency)) &&
+            p.evidence.end - p.evidence.start <= 600 &&
             p.evidence.start <= anchor &&
             anchor < p.evidence.end,
         );
         if (k >= 0) {
           used.add(k);
           commitments.tp++;
-        } else commitments.fn++;
+          const p = extraction.commitments[k];
+          attributes.matched++;
+          if (g.kind === undefined || list(g.kind).includes(p?.kind ?? '')) attributes.kind++;
+          if (g.status === undefined || list(g.status).includes(p?.status ?? '')) attributes.status++;
+        } else {
+          commitments.fn++;
+          const what = `${list(g.donor).join('|')} -> ${list(g.recipient).join('|')} ${g.value} [${g.trigger}]`;
+          misses.push({ record: record.id, kind: 'fn', what, sentence: sentenceAt(anchor) });
+        }
       }
-      commitments.fp += extraction.commitments.length - used.size;
+      extraction.commitments.forEach((p, n) => {
+        if (used.has(n)) return;
+        commitments.fp++;
+        const what = `${p.donor.code} -> ${p.recipient?.code ?? '?'} ${p.value ?? ''} ${p.currency ?? ''}`;
+        misses.push({ record: record.id, kind: 'fp', what, sentence: p.evidence.text });
+      });
     }
   }
-  return { stances: rates(stances), commitments: rates(commitments) };
+  const rated = (byKey: Record<string, Counts>) =>
+    Object.fromEntries(
+      Object.entries(byKey)
+        .sort()
+        .map(([key, c]) => [key, rates(c)]),
+    );
+  return {
+    stances: rates(stances),
+    commitments: rates(commitments),
+    stancesByIssue: rated(byIssue),
+    stancesByPosition: rated(byPosition),
+    commitmentAttributes: attributes,
+    misses,
+  };
 }

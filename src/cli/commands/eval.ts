@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { type GoldRecord, score, scoreTracker } from '../../eval/score.js';
+import { type GoldRecord, score, scoreTracker, type TrackerScore } from '../../eval/score.js';
 import { createExtractor } from '../../extract/index.js';
 import type { RegisterCommand } from './index.js';
 
@@ -35,7 +35,10 @@ export const registerEval: RegisterCommand = (program: Command) => {
       const tracker = hasTracker ? scoreTracker(items) : undefined;
       if (options.json) {
         const { misses, ...rest } = report;
-        process.stdout.write(`${JSON.stringify({ ...(options.show ? report : rest), ...(tracker ?? {}) }, null, 2)}\n`);
+        const trackerJson = tracker && !options.show ? { ...tracker, misses: undefined } : tracker;
+        process.stdout.write(
+          `${JSON.stringify({ ...(options.show ? report : rest), ...(trackerJson ?? {}) }, null, 2)}\n`,
+        );
         return;
       }
       const pct = (x: number) => x.toFixed(3);
@@ -64,10 +67,23 @@ export const registerEval: RegisterCommand = (program: Command) => {
           `amount recall ${pct(report.amounts.recall)} (${report.amounts.found}/${report.amounts.total})\n`,
         );
       }
-      for (const [name, c] of Object.entries(tracker ?? {})) {
-        process.stdout.write(
-          `${name}: precision ${pct(c.precision)} recall ${pct(c.recall)} F1 ${pct(c.f1)} (tp ${c.tp}, fp ${c.fp}, fn ${c.fn})\n`,
-        );
+      if (!tracker) return;
+      if (options.show) {
+        for (const m of tracker.misses)
+          process.stdout.write(`${m.kind.toUpperCase()} ${m.record} ${m.what}\n    ${m.sentence}\n`);
+        process.stdout.write('\n');
       }
+      const line = (name: string, c: TrackerScore['stances']) =>
+        `${name}: precision ${pct(c.precision)} recall ${pct(c.recall)} F1 ${pct(c.f1)} (tp ${c.tp}, fp ${c.fp}, fn ${c.fn})\n`;
+      for (const [issue, c] of Object.entries(tracker.stancesByIssue)) process.stdout.write(`  ${line(issue, c)}`);
+      for (const [position, c] of Object.entries(tracker.stancesByPosition))
+        process.stdout.write(`  ${line(position, c)}`);
+      process.stdout.write(line('stances', tracker.stances));
+      process.stdout.write(line('commitments', tracker.commitments));
+      const a = tracker.commitmentAttributes;
+      if (a.matched)
+        process.stdout.write(
+          `commitment attributes over ${a.matched} matched: kind ${pct(a.kind / a.matched)}, status ${pct(a.status / a.matched)}\n`,
+        );
     });
 };
