@@ -10,7 +10,24 @@ const countries = fileSchema(countrySchema).parse(read('./countries.yaml')).entr
 const regions = fileSchema(regionSchema).parse(read('./regions.yaml')).entries;
 
 /** Codes of IGOs the gold format names (shared/spec/gold-format.md) plus the others this file uses. */
-const GOLD_IGO_CODES = ['NATO', 'EU', 'UN', 'AU', 'OSCE', 'IAEA', 'ICC', 'WHO', 'OPEC', 'ASEAN', 'ARABLEAGUE', 'G7', 'G20', 'BRICS', 'IMF', 'WB'];
+const GOLD_IGO_CODES = [
+  'NATO',
+  'EU',
+  'UN',
+  'AU',
+  'OSCE',
+  'IAEA',
+  'ICC',
+  'WHO',
+  'OPEC',
+  'ASEAN',
+  'ARABLEAGUE',
+  'G7',
+  'G20',
+  'BRICS',
+  'IMF',
+  'WB',
+];
 const stateCodes = new Set(countries.map((c) => c.code));
 
 /** Every form that names an organisation, lower-cased as the gazetteer keys it, with its entry id. */
@@ -49,7 +66,13 @@ describe('data/actors/organizations.yaml', () => {
   it('shares no form with a state or a region (those files own them)', () => {
     const taken = new Set<string>();
     for (const c of countries) {
-      for (const f of [c.name, ...c.aliases, ...c.demonyms, ...(c.capital ? [c.capital] : []), ...c.seats.map((s) => s.name)]) {
+      for (const f of [
+        c.name,
+        ...c.aliases,
+        ...c.demonyms,
+        ...(c.capital ? [c.capital] : []),
+        ...c.seats.map((s) => s.name),
+      ]) {
         taken.add(f.toLowerCase());
       }
     }
@@ -58,7 +81,20 @@ describe('data/actors/organizations.yaml', () => {
   });
 
   it('leaves out forms that are too ambiguous to mean one body', () => {
-    for (const bad of ['the Alliance', 'Alliance', 'Brussels', 'EC', 'PA', 'IS', 'peacekeepers', 'UN peacekeepers', 'National Liberation Army', 'KIA', 'ADF', 'SNA']) {
+    for (const bad of [
+      'the Alliance',
+      'Alliance',
+      'Brussels',
+      'EC',
+      'PA',
+      'IS',
+      'peacekeepers',
+      'UN peacekeepers',
+      'National Liberation Army',
+      'KIA',
+      'ADF',
+      'SNA',
+    ]) {
       expect(resolve(bad), bad).toBeUndefined();
     }
   });

@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { surnameOf } from '../../src/knowledge/load.js';
-import { countrySchema, fileSchema, organizationSchema, personSchema, regionSchema } from '../../src/knowledge/schema.js';
+import {
+  countrySchema,
+  fileSchema,
+  organizationSchema,
+  personSchema,
+  regionSchema,
+} from '../../src/knowledge/schema.js';
 
 const read = (file: string) => parse(readFileSync(new URL(file, import.meta.url), 'utf8'));
 const file = fileSchema(personSchema).parse(read('./people.yaml'));
@@ -21,12 +27,19 @@ function officeOn(person: Person, day: string) {
 const byForm = (form: string) => people.filter((p) => p.name === form || p.aliases.includes(form));
 const one = (form: string): Person => {
   const found = byForm(form);
-  expect(found.map((p) => p.id), form).toHaveLength(1);
+  expect(
+    found.map((p) => p.id),
+    form,
+  ).toHaveLength(1);
   return found[0] as Person;
 };
 
 /** Codes a person may act for: a state, an organisation's code, or UNK. */
-const codes = new Set([...countries.map((c) => c.code), ...orgs.filter((o) => o.kind === 'organization').map((o) => o.code), 'UNK']);
+const codes = new Set([
+  ...countries.map((c) => c.code),
+  ...orgs.filter((o) => o.kind === 'organization').map((o) => o.code),
+  'UNK',
+]);
 
 /**
  * Surnames the loader derives that belong to people of different codes. The first entry in the file wins
@@ -69,11 +82,19 @@ describe('data/actors/people.yaml', () => {
   it('shares no form, surname included, with a state, region or organisation', () => {
     const taken = new Map<string, string>();
     for (const c of countries) {
-      for (const f of [c.name, ...c.aliases, ...c.demonyms, ...(c.capital ? [c.capital] : []), ...c.seats.map((s) => s.name), ...c.places]) {
+      for (const f of [
+        c.name,
+        ...c.aliases,
+        ...c.demonyms,
+        ...(c.capital ? [c.capital] : []),
+        ...c.seats.map((s) => s.name),
+        ...c.places,
+      ]) {
         taken.set(f.toLowerCase(), c.code);
       }
     }
-    for (const r of regions) for (const f of [r.name, ...r.aliases, ...r.adjectives]) taken.set(f.toLowerCase(), r.code);
+    for (const r of regions)
+      for (const f of [r.name, ...r.aliases, ...r.adjectives]) taken.set(f.toLowerCase(), r.code);
     for (const o of orgs) for (const f of [o.name, ...o.aliases]) taken.set(f.toLowerCase(), o.id);
     const clashes = people.flatMap((p) =>
       [p.name, ...p.aliases, surnameOf(p.name) ?? '']
