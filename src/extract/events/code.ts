@@ -842,9 +842,12 @@ function targetOf(
   searchClause = true,
 ): Mention | undefined {
   const tokens = ctx.doc.tokens;
-  // The source's own state named again ("warned that Israel would retain ...") is not whom the act is aimed at.
+  // The source's own state or organisation named again ("warned that Israel would retain ...", the Security
+  // Council extending UNIFIL's mandate) is not whom the act is aimed at.
   const isSource = (m: Mention) =>
-    sources.some((s) => s.actor === m.actor || (s.actor.code === m.actor.code && m.actor.kind === 'state'));
+    sources.some(
+      (s) => s.actor === m.actor || (s.actor.code === m.actor.code && (m.actor.kind === 'state' || m.actor.kind === 'organization')),
+    );
   let k = match.last;
   while (k < clauseEnd && (DETERMINERS.has(tokens[k]?.lower ?? '') || tokens[k]?.pos === 'ADV')) k++;
   const direct = ctx.mentionAt[k];
