@@ -846,7 +846,9 @@ function targetOf(
   // Council extending UNIFIL's mandate) is not whom the act is aimed at.
   const isSource = (m: Mention) =>
     sources.some(
-      (s) => s.actor === m.actor || (s.actor.code === m.actor.code && (m.actor.kind === 'state' || m.actor.kind === 'organization')),
+      (s) =>
+        s.actor === m.actor ||
+        (s.actor.code === m.actor.code && (m.actor.kind === 'state' || m.actor.kind === 'organization')),
     );
   let k = match.last;
   while (k < clauseEnd && (DETERMINERS.has(tokens[k]?.lower ?? '') || tokens[k]?.pos === 'ADV')) k++;
