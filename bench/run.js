@@ -1,263 +1,204 @@
-// `npm run bench`: Parley's speed, scale and memory, side by side with its peers in one run.
-// Prints a table and writes bench/results/<timestamp>.json with a description of the machine.
-//   --articles N   one ingest run of N generated articles (instead of the default 1,000 and 10,000)
-//   --scale        add the 100,000-article run and its query latencies
-import { execSync } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// `npm run bench`: Parley's speed, scale and memory beside its peers, in one run on this machine.
+// Prints tables and writes bench/results/<timestamp>.json with a description of the machine.
+//   --articles N   ingest N generated articles (on all cores, with query latencies) instead of the default sizes
+//   --scale        add the 100,000-article run to the default 1,000 and 10,000
+//   --seed S       generator seed (default 42)
+// Each measurement runs in a child process of its own, so the peak RSS reported is that measurement's.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
-import compromise from 'compromise';
-import model from 'wink-eng-lite-web-model';
-import winkNLP from 'wink-nlp';
-import { createExtractor } from '../dist/extract/index.js';
-import { readInputs } from '../dist/ingest/index.js';
-import { ingest } from '../dist/ingest/pipeline.js';
-import { createStore } from '../dist/store/store.js';
-import { generateArticles } from './generate.js';
+import { fileURLToPath } from 'node:url';
+
+const TARGETS = { ratioToWink: 0.5, articles: 250_000, seconds: 600, peakRssMB: 1024 };
 
 const args = process.argv.slice(2);
-const flag = (name) => args.includes(name);
-const value = (name) => {
+const option = (name) => {
   const i = args.indexOf(name);
   return i >= 0 ? Number(args[i + 1]) : undefined;
 };
+const seed = option('--seed') ?? 42;
 const cores = os.availableParallelism();
-const rows = [];
-const results = { machine: machine(), extraction: {}, ingest: [], queries: {} };
+const sizes = option('--articles')
+  ? [option('--articles')]
+  : args.includes('--scale')
+    ? [1000, 10_000, 100_000]
+    : [1000, 10_000];
 
-function machine() {
-  let commit = 'unknown';
+function git(...gitArgs) {
   try {
-    commit = execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] })
+    return execFileSync('git', gitArgs, { stdio: ['ignore', 'pipe', 'ignore'] })
       .toString()
       .trim();
-  } catch {}
+  } catch {
+    return undefined;
+  }
+}
+
+function machine() {
   return {
-    os: `${os.type()} ${os.release()}`,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
     cpu: os.cpus()[0]?.model,
     cores,
     memoryGB: Math.round(os.totalmem() / 2 ** 30),
     node: process.version,
-    commit,
+    commit: git('rev-parse', '--short', 'HEAD'),
+    // Uncommitted changes make the commit an approximate description of the code measured.
+    dirty: (git('status', '--porcelain', '--untracked-files=no') ?? '') !== '',
     date: new Date().toISOString(),
+    // Other work on the machine slows every measurement; the load average tells a reader whether there was some.
+    loadAverageAtStart: os.loadavg().map((l) => Number(l.toFixed(2))),
   };
 }
 
-const mb = (texts) => texts.reduce((n, t) => n + Buffer.byteLength(t), 0) / 1e6;
-const rssMB = () => Math.round(process.resourceUsage().maxRSS / 1024);
-
-/** Best of `runs` timed passes (after one warm-up) of `fn` over `texts`. */
-function time(texts, fn, runs = 3) {
-  fn(texts.slice(0, 20));
-  let best = Number.POSITIVE_INFINITY;
-  for (let r = 0; r < runs; r++) {
-    const t0 = performance.now();
-    fn(texts);
-    best = Math.min(best, (performance.now() - t0) / 1000);
-  }
-  return best;
+/** Runs a bench script in its own process; its last stdout line is its JSON result, its stderr shows progress. */
+function child(script, scriptArgs) {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, [fileURLToPath(new URL(script, import.meta.url)), ...scriptArgs], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    proc.stdout.on('data', (d) => {
+      out += d;
+    });
+    proc.on('error', reject);
+    proc.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`${script} ${scriptArgs.join(' ')} exited with ${code}`));
+      resolve(JSON.parse(out.trim().split('\n').pop()));
+    });
+  });
 }
 
-async function demoTexts() {
-  const texts = [];
-  for await (const r of readInputs(['demo/corpus'], {})) if (r.ok) texts.push(r.article.text);
-  // About 1.5 MB: enough for stable timings, the same text for every engine.
-  const corpus = [];
-  while (mb(corpus) < 1.5) corpus.push(...texts);
-  return corpus;
+const fixed = (n, digits = 2) => (n === undefined ? '' : n.toFixed(digits));
+const int = (n) => Math.round(n).toLocaleString('en-US');
+
+function printTable(title, header, rows) {
+  const all = [header, ...rows];
+  const widths = header.map((_, i) => Math.max(...all.map((r) => String(r[i] ?? '').length)));
+  const line = (r) =>
+    r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+  console.log(`\n${title}`);
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) console.log(line(r));
 }
 
-async function extractionAllCores(texts) {
-  const workers = await Promise.all(
-    Array.from(
-      { length: cores },
-      () =>
-        new Promise((resolve) => {
-          const w = new Worker(new URL('./extract-worker.js', import.meta.url), { workerData: { date: '2025-06-01' } });
-          w.once('message', () => resolve(w));
-        }),
-    ),
-  );
-  const slices = workers.map((_, n) => texts.filter((__, i) => i % workers.length === n));
-  const run = () =>
-    Promise.all(
-      workers.map(
-        (w, n) =>
-          new Promise((resolve) => {
-            w.once('message', resolve);
-            w.postMessage(slices[n]);
-          }),
-      ),
-    );
-  // One warm-up pass, as for the single-core timing: compiled code, not the JIT, is measured.
-  await run();
-  const t0 = performance.now();
-  await run();
-  const seconds = (performance.now() - t0) / 1000;
-  await Promise.all(workers.map((w) => w.terminate()));
-  return seconds;
+/** Steady cost per article: the segments after the first, which carries the extractors' start-up. */
+function steady(run) {
+  const rest = run.segments.length > 1 ? run.segments.slice(1) : run.segments;
+  const ms = rest.map((s) => s.msPerArticle);
+  return { first: ms[0], last: ms[ms.length - 1], growth: ms[ms.length - 1] / ms[0] };
 }
 
-async function ingestRun(count, workers) {
-  const dir = mkdtempSync(join(os.tmpdir(), 'parley-bench-'));
-  const file = join(dir, 'corpus.jsonl');
-  const out = createWriteStream(file);
-  for (const article of generateArticles({ seed: 42, count })) {
-    if (!out.write(`${JSON.stringify(article)}\n`)) await new Promise((r) => out.once('drain', r));
-  }
-  await new Promise((r) => out.end(r));
-  const store = await createStore(join(dir, 'bench.db'));
-  const t0 = performance.now();
-  const report = await ingest([file], { store, workers });
-  const seconds = (performance.now() - t0) / 1000;
-  const run = {
-    articles: count,
-    workers,
-    seconds,
-    articlesPerSecond: count / seconds,
-    msPerArticle: (seconds * 1000) / count,
-    events: report.events,
-    stories: report.stories,
-    peakRssMB: rssMB(),
-  };
-  results.ingest.push(run);
-  rows.push([
-    `ingest ${count.toLocaleString()} (${workers} core${workers > 1 ? 's' : ''})`,
-    `${run.articlesPerSecond.toFixed(0)} art/s`,
-    `${run.msPerArticle.toFixed(2)} ms/art`,
-    `${run.events} events`,
-    `${run.peakRssMB} MB RSS`,
-  ]);
-  return { store, dir, count };
+const results = { machine: machine(), options: { seed, sizes }, extraction: {}, ingest: [] };
+
+console.error('extraction: Parley on 1 core, on all cores, wink-nlp, compromise (same text, separate processes)');
+for (const engine of ['parley', 'parley-all', 'wink', 'compromise']) {
+  results.extraction[engine] = await child('./extract-run.js', [engine]);
 }
+const ex = results.extraction;
+results.extraction.ratioToWink = ex.wink.seconds / ex.parley.seconds;
+results.extraction.ratioToCompromise = ex.compromise.seconds / ex.parley.seconds;
 
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const ingestRuns = [
+  { articles: 1000, workers: 1 },
+  ...sizes.map((n) => ({ articles: n, workers: cores, queries: n >= 10_000 || sizes.length === 1 })),
+];
+for (const run of ingestRuns) {
+  console.error(`ingest: ${int(run.articles)} generated articles on ${run.workers} worker(s)`);
+  const scriptArgs = ['--articles', String(run.articles), '--workers', String(run.workers), '--seed', String(seed)];
+  results.ingest.push(await child('./ingest-run.js', run.queries ? [...scriptArgs, '--queries'] : scriptArgs));
 }
+results.machine.loadAverageAtEnd = os.loadavg().map((l) => Number(l.toFixed(2)));
 
-async function queryLatency(store, count) {
-  const queries = {
-    'events by actor': () => store.events({ actor: 'RUS', limit: 50 }),
-    'events by dyad': () => store.events({ dyad: ['RUS', 'UKR'], limit: 50 }),
-    'events by type and dates': () =>
-      store.events({ type: 'ASSAULT', since: '2025-03-01', until: '2025-06-30', limit: 50 }),
-    'events by text': () => store.events({ text: 'ceasefire', limit: 50 }),
-    actors: () => store.actors({ limit: 100 }),
-    stats: () => store.stats(),
-  };
-  const out = {};
-  for (const [name, q] of Object.entries(queries)) {
-    const ms = [];
-    for (let i = 0; i < 30; i++) {
-      const t0 = performance.now();
-      await q();
-      ms.push(performance.now() - t0);
-    }
-    out[name] = { p50: percentile(ms, 50), p99: percentile(ms, 99) };
-    rows.push([
-      `query ${name} @${count.toLocaleString()}`,
-      `p50 ${out[name].p50.toFixed(1)} ms`,
-      `p99 ${out[name].p99.toFixed(1)} ms`,
-      '',
-      '',
-    ]);
-  }
-  results.queries[count] = out;
-}
-
-const texts = await demoTexts();
-const size = mb(texts);
-const extractor = createExtractor();
-const parley = time(texts, (ts) => {
-  for (const t of ts) extractor.extract({ text: t, date: '2025-06-01' });
-});
-const nlp = winkNLP(model, ['sbd', 'pos', 'ner']);
-const its = nlp.its;
-const wink = time(texts, (ts) => {
-  for (const t of ts) {
-    const doc = nlp.readDoc(t);
-    doc.tokens().out(its.pos);
-    doc.sentences().out();
-    doc.entities().out(its.detail);
-  }
-});
-const comp = time(
-  texts,
-  (ts) => {
-    for (const t of ts) {
-      const doc = compromise(t);
-      doc.people().out('array');
-      doc.places().out('array');
-      doc.organizations().out('array');
-    }
-  },
-  1,
-);
-const allCores = await extractionAllCores(texts);
-results.extraction = {
-  corpusMB: size,
-  articles: texts.length,
-  parley: { seconds: parley, mbPerSecond: size / parley, articlesPerSecond: texts.length / parley },
-  parleyAllCores: {
-    cores,
-    seconds: allCores,
-    mbPerSecond: size / allCores,
-    articlesPerSecond: texts.length / allCores,
-  },
-  wink: { seconds: wink, mbPerSecond: size / wink },
-  compromise: { seconds: comp, mbPerSecond: size / comp },
-  ratioToWink: wink / parley,
-  ratioToCompromise: comp / parley,
-};
-const e = results.extraction;
-rows.push([
-  `extract demo x${Math.round(texts.length / 41)} (${size.toFixed(1)} MB), 1 core`,
-  `${e.parley.articlesPerSecond.toFixed(0)} art/s`,
-  `${e.parley.mbPerSecond.toFixed(2)} MB/s`,
-  '',
-  `${rssMB()} MB RSS`,
-]);
-rows.push([
-  `extract, ${cores} cores`,
-  `${e.parleyAllCores.articlesPerSecond.toFixed(0)} art/s`,
-  `${e.parleyAllCores.mbPerSecond.toFixed(2)} MB/s`,
-  '',
-  '',
-]);
-rows.push([
-  'peer: wink-nlp tokens+sentences+POS+entities',
-  '',
-  `${e.wink.mbPerSecond.toFixed(2)} MB/s`,
-  `Parley/wink ${e.ratioToWink.toFixed(2)}`,
-  '',
-]);
-rows.push([
-  'peer: compromise people+places+orgs',
-  '',
-  `${e.compromise.mbPerSecond.toFixed(2)} MB/s`,
-  `Parley/compromise ${e.ratioToCompromise.toFixed(2)}`,
-  '',
-]);
-
-const sizes = value('--articles') ? [value('--articles')] : flag('--scale') ? [1000, 10000, 100000] : [1000, 10000];
-await ingestRun(1000, 1).then(({ store, dir }) =>
-  store.close().then(() => rmSync(dir, { recursive: true, force: true })),
-);
-for (const count of sizes) {
-  const { store, dir } = await ingestRun(count, cores);
-  if (count === sizes[sizes.length - 1]) await queryLatency(store, count);
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-}
-
-const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...rows.map((r) => String(r[i]).length)));
+const m = results.machine;
 console.log(
-  `Parley bench on ${results.machine.cpu} (${cores} cores, ${results.machine.memoryGB} GB), node ${process.version}, ${results.machine.commit}`,
+  `\nParley bench: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, ${m.os}, node ${m.node}, commit ${m.commit}${m.dirty ? ' (dirty)' : ''}, load ${m.loadAverageAtStart[0]} -> ${m.loadAverageAtEnd[0]}`,
 );
-for (const r of rows) console.log(r.map((c, i) => String(c).padEnd(widths[i])).join('  '));
-mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-const path = new URL(`./results/${results.machine.date.replace(/[:.]/g, '-')}.json`, import.meta.url);
+const speedRow = (name, r, ratio) => [
+  name,
+  int(r.articles / r.seconds),
+  fixed(r.mb / r.seconds),
+  fixed(r.mb / r.cpuSeconds),
+  int(r.peakRssMB),
+  ratio,
+];
+printTable(
+  `Extraction: demo corpus repeated to ${fixed(ex.parley.mb, 1)} MB (${ex.parley.articles} articles), best of 3 (compromise: 1)`,
+  ['engine', 'articles/s', 'MB/s', 'MB/CPU-s', 'peak RSS MB', 'Parley speed ratio'],
+  [
+    speedRow('Parley, 1 core', ex.parley, ''),
+    speedRow(`Parley, ${ex['parley-all'].cores} cores (worker threads)`, ex['parley-all'], ''),
+    speedRow('wink-nlp: tokens, sentences, POS, entities', ex.wink, `Parley/wink ${fixed(ex.ratioToWink)}`),
+    speedRow(
+      'compromise: people, places, organisations',
+      ex.compromise,
+      `Parley/compromise ${fixed(ex.ratioToCompromise)}`,
+    ),
+  ],
+);
+printTable(
+  `Ingest end to end: generated articles (seed ${seed}) streamed into a new SQLite store: read, extract, merge, resolve, write`,
+  ['run', 'seconds', 'articles/s', 'MB/s', 'ms/article', 'steady ms/article first->last', 'peak RSS MB', 'store MB'],
+  results.ingest.map((r) => {
+    const s = steady(r);
+    return [
+      `${int(r.articles)} articles, ${r.workers} worker${r.workers > 1 ? 's' : ''}`,
+      fixed(r.seconds, 1),
+      int(r.articlesPerSecond),
+      fixed(r.mbPerSecond),
+      fixed(r.msPerArticle),
+      `${fixed(s.first)} -> ${fixed(s.last)} (x${fixed(s.growth)})`,
+      int(r.peakRssMB),
+      int(r.dbMB),
+    ];
+  }),
+);
+for (const r of results.ingest.filter((x) => x.queries)) {
+  const { parameters, ...queries } = r.queries;
+  printTable(
+    `Query latency on the ${int(r.articles)}-article store (${int(r.events)} events; actor ${parameters.actor}, dyad ${parameters.dyad?.source}-${parameters.dyad?.target}, type ${parameters.type}, month ${parameters.month})`,
+    ['query', 'p50 ms', 'p99 ms', 'first ms', 'runs', 'rows'],
+    Object.entries(queries).map(([name, q]) => [name, fixed(q.p50), fixed(q.p99), fixed(q.first), q.runs, q.rows]),
+  );
+}
+
+// The 250,000-article target: measured when a run was that large, otherwise projected from the largest
+// run at its last (steadiest, most expensive so far) cost per article.
+const largest = results.ingest.filter((r) => r.workers === cores).sort((a, b) => b.articles - a.articles)[0];
+const measured = largest.articles >= TARGETS.articles;
+const projectedSeconds = measured
+  ? (largest.seconds * TARGETS.articles) / largest.articles
+  : largest.seconds + ((TARGETS.articles - largest.articles) * steady(largest).last) / 1000;
+const peakRssMB = Math.max(...results.ingest.map((r) => r.peakRssMB), ex.parley.peakRssMB, ex['parley-all'].peakRssMB);
+results.targets = {
+  ratioToWink: { target: TARGETS.ratioToWink, value: ex.ratioToWink, met: ex.ratioToWink >= TARGETS.ratioToWink },
+  ingest250k: {
+    targetSeconds: TARGETS.seconds,
+    seconds: projectedSeconds,
+    measured,
+    from: largest.articles,
+    met: projectedSeconds < TARGETS.seconds,
+  },
+  peakRssMB: { target: TARGETS.peakRssMB, value: peakRssMB, met: peakRssMB < TARGETS.peakRssMB },
+};
+const t = results.targets;
+const verdict = (x) => (x.met ? 'met' : 'MISSED');
+printTable(
+  'Targets',
+  ['target', 'value', ''],
+  [
+    ['extraction >= 0.5x wink-nlp', `${fixed(t.ratioToWink.value)}x`, verdict(t.ratioToWink)],
+    [
+      `250,000 articles in < 10 min on ${cores} cores`,
+      `${fixed(t.ingest250k.seconds / 60, 1)} min ${measured ? 'measured' : `projected from the ${int(largest.articles)} run`}`,
+      verdict(t.ingest250k),
+    ],
+    ['peak RSS < 1 GB (any Parley run)', `${int(peakRssMB)} MB`, verdict(t.peakRssMB)],
+  ],
+);
+
+const dir = new URL('./results/', import.meta.url);
+mkdirSync(dir, { recursive: true });
+const path = new URL(`${m.date.replace(/[:.]/g, '-')}.json`, dir);
 writeFileSync(path, `${JSON.stringify(results, null, 2)}\n`);
-console.log(`results: ${path.pathname}`);
+console.log(`\nresults: ${fileURLToPath(path)}`);

@@ -1,0 +1,123 @@
+// One extraction measurement in a process of its own, so its peak RSS is its own:
+//   node bench/extract-run.js parley|parley-all|wink|compromise
+// Every engine reads the same text: the demo corpus, repeated to about 1.5 MB.
+// Prints one JSON line: seconds (best of the timed passes), CPU seconds, MB, articles, peak RSS.
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { readInputs } from '../dist/ingest/index.js';
+
+const CORPUS_MB = 1.5;
+const DATE = '2025-06-01';
+
+async function demoTexts() {
+  const texts = [];
+  for await (const r of readInputs([new URL('../demo/corpus', import.meta.url).pathname], {})) {
+    if (r.ok) texts.push(r.article.text);
+  }
+  if (texts.length === 0) throw new Error('no article in demo/corpus');
+  const corpus = [];
+  let bytes = 0;
+  while (bytes < CORPUS_MB * 1e6) {
+    for (const t of texts) {
+      corpus.push(t);
+      bytes += Buffer.byteLength(t);
+    }
+  }
+  return { texts: corpus, mb: bytes / 1e6 };
+}
+
+/** Best wall time of `runs` passes after one warm-up pass, so compiled code is measured rather than the JIT. */
+async function best(run, runs) {
+  await run();
+  let seconds = Number.POSITIVE_INFINITY;
+  let cpuSeconds = Number.POSITIVE_INFINITY;
+  for (let r = 0; r < runs; r++) {
+    const cpu = process.cpuUsage();
+    const t0 = performance.now();
+    await run();
+    const wall = (performance.now() - t0) / 1000;
+    if (wall < seconds) {
+      seconds = wall;
+      const used = process.cpuUsage(cpu);
+      cpuSeconds = (used.user + used.system) / 1e6;
+    }
+  }
+  return { seconds, cpuSeconds };
+}
+
+async function parley(texts) {
+  const { createExtractor } = await import('../dist/extract/index.js');
+  const extractor = createExtractor();
+  return best(() => {
+    for (const text of texts) extractor.extract({ text, date: DATE });
+  }, 3);
+}
+
+/** One extractor per core on worker threads, each given an equal share of the articles. */
+async function parleyAllCores(texts) {
+  const cores = os.availableParallelism();
+  const workers = await Promise.all(
+    Array.from(
+      { length: cores },
+      () =>
+        new Promise((resolve, reject) => {
+          const w = new Worker(new URL('./extract-worker.js', import.meta.url), { workerData: { date: DATE } });
+          w.once('message', () => resolve(w));
+          w.once('error', reject);
+        }),
+    ),
+  );
+  const shares = workers.map((_, n) => texts.filter((_t, i) => i % workers.length === n));
+  const run = () =>
+    Promise.all(
+      workers.map(
+        (w, n) =>
+          new Promise((resolve) => {
+            w.once('message', resolve);
+            w.postMessage(shares[n]);
+          }),
+      ),
+    );
+  try {
+    return { ...(await best(run, 3)), cores };
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+/** wink-nlp's full pipeline: tokens, sentences, POS and its entities, each read out as a user would. */
+async function wink(texts) {
+  const { default: winkNLP } = await import('wink-nlp');
+  const { default: model } = await import('wink-eng-lite-web-model');
+  const nlp = winkNLP(model, ['sbd', 'pos', 'ner']);
+  const its = nlp.its;
+  return best(() => {
+    for (const text of texts) {
+      const doc = nlp.readDoc(text);
+      doc.tokens().out(its.pos);
+      doc.sentences().out();
+      doc.entities().out(its.detail);
+    }
+  }, 3);
+}
+
+/** compromise: people, places and organisations. One timed pass: it takes seconds per megabyte. */
+async function compromise(texts) {
+  const { default: nlp } = await import('compromise');
+  return best(() => {
+    for (const text of texts) {
+      const doc = nlp(text);
+      doc.people().out('array');
+      doc.places().out('array');
+      doc.organizations().out('array');
+    }
+  }, 1);
+}
+
+const engines = { parley, 'parley-all': parleyAllCores, wink, compromise };
+const engine = process.argv[2];
+if (!(engine in engines)) throw new Error(`usage: extract-run.js ${Object.keys(engines).join('|')}`);
+const { texts, mb } = await demoTexts();
+const timing = await engines[engine](texts);
+const peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
+console.log(JSON.stringify({ engine, ...timing, mb, articles: texts.length, peakRssMB }));
