@@ -107,7 +107,7 @@ export function absoluteUrl(href: string | null | undefined, base?: string): str
 }
 
 /** The last gate every article passes: text present, language allowed, id assigned. */
-export function finish(draft: Draft, settings: Settings): ReadResult {
+export function finish(draft: Draft, settings: Pick<Settings, 'allowLanguages'>): ReadResult {
   const text = cleanText(draft.text);
   if (text === '') return { ok: false, origin: draft.origin, reason: 'no article text found' };
   const language = checkLanguage(text, settings.allowLanguages);

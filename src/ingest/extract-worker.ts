@@ -1,19 +1,27 @@
 /**
- * One extraction thread of `ingest` (run by piscina). The extractor is built
- * when the thread starts and reused for every article it is given: loading
- * the dictionaries and the NLP model costs far more than reading one article.
+ * One thread of `ingest` (run by piscina), with two tasks: `read` parses a
+ * group of pieces of input into articles, `extract` extracts a group of
+ * articles. Both are CPU work the main thread, which reads bytes and writes
+ * to the store, should not do. The extractor is built on the first `extract`
+ * and reused for every article after it: loading the dictionaries and the NLP
+ * model costs far more than one article, and a run over stored articles,
+ * which only reads, never loads them.
  */
 import { workerData } from 'piscina';
 import { createExtractor, type Extractor } from '../extract/index.js';
-import type { Article, Extraction } from '../types.js';
-import { EXTRACTOR_DID_NOT_START, type WorkerSetup } from './worker-protocol.js';
+import type { Article } from '../types.js';
+import type { ReadResult } from './options.js';
+import { type Piece, parsePiece } from './parse.js';
+import { EXTRACTOR_DID_NOT_START, type Extracted, extractEach, type WorkerSetup } from './worker-protocol.js';
+
+const setup = workerData as WorkerSetup;
 
 /**
  * A failure to start (a missing knowledge file) is kept and raised with each
- * task: thrown at module load it would kill the thread outside any task, and
- * the run would crash without saying why.
+ * task: thrown outside a task it would kill the thread, and the run would
+ * crash without saying why.
  */
-function start(setup: WorkerSetup): Extractor | Error {
+function start(): Extractor | Error {
   try {
     return createExtractor(setup.dataDir ? { dataDir: setup.dataDir } : {});
   } catch (error) {
@@ -21,9 +29,22 @@ function start(setup: WorkerSetup): Extractor | Error {
   }
 }
 
-const extractor = start(workerData as WorkerSetup);
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => {
+    made ??= { value: make() };
+    return made.value;
+  };
+}
 
-export default function extractArticle(article: Article): Extraction {
-  if (extractor instanceof Error) throw new Error(`${EXTRACTOR_DID_NOT_START}${extractor.message}`);
-  return extractor.extract(article);
+const extractor = once(start);
+
+export function read(pieces: Piece[]): ReadResult[] {
+  return pieces.map((piece) => parsePiece(piece, setup.parse));
+}
+
+export function extract(articles: Article[]): Extracted[] {
+  const e = extractor();
+  if (e instanceof Error) throw new Error(`${EXTRACTOR_DID_NOT_START}${e.message}`);
+  return extractEach(e, articles);
 }

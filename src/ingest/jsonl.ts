@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { type Draft, hostOf } from './article.js';
 import { readHtml } from './html.js';
-import { checkSize, decodeText } from './validate.js';
+import { decodeText } from './validate.js';
 
 const field = z.string().nullish();
 const RecordSchema = z.looseObject({
@@ -52,11 +52,9 @@ export async function* splitLines(
   if (size > 0) yield take();
 }
 
-/** A draft from one line, a reason to reject it, or null for a blank line. */
-export function readRecord(line: Line, origin: string, maxBytes: number): Draft | { reason: string } | null {
-  if ('tooLong' in line) return { reason: checkSize(line.tooLong, maxBytes) as string };
-  if (line.bytes.every((b) => b === 0x20 || b === 0x09 || b === 0x0d)) return null;
-  const decoded = decodeText(line.bytes);
+/** A draft from one non-blank line of a dump (size and blankness are judged as lines are split), or a reason to reject it. */
+export function readRecord(bytes: Uint8Array, origin: string): Draft | { reason: string } {
+  const decoded = decodeText(bytes);
   if (!decoded.ok) return { reason: decoded.reason };
   let json: unknown;
   try {

@@ -15,18 +15,23 @@ import { availableParallelism } from 'node:os';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import { createExtractor } from '../extract/index.js';
+import { createExtractor, type Extractor } from '../extract/index.js';
 import type { AddResult, Store } from '../store/store.js';
 import type { Article, Extraction } from '../types.js';
-import type { ReadOptions } from './options.js';
-import { readInputs } from './read.js';
-import { EXTRACTOR_DID_NOT_START, type WorkerSetup } from './worker-protocol.js';
+import { type ReadOptions, type ReadResult, settings } from './options.js';
+import { type Piece, parsePiece } from './parse.js';
+import { readPieces } from './read.js';
+import { EXTRACTOR_DID_NOT_START, type Extracted, extractEach, type WorkerSetup } from './worker-protocol.js';
 
 export const DEFAULT_BATCH = 200;
 /** Batches read ahead of the writer: enough to keep every worker busy while a batch commits, few enough to bound memory. */
 export const MAX_BATCHES_IN_FLIGHT = 3;
-/** Articles checked against the store with one lookup before they are sent to extraction. */
-const CHECK_GROUP = 20;
+/**
+ * Pieces of input parsed in one task, checked against the store in one
+ * lookup and extracted in one task: few enough to spread a batch over the
+ * threads, enough that handing them out costs the main thread little.
+ */
+const GROUP = 20;
 
 export interface IngestOptions {
   /** Where extractions go; the caller opens and closes it. */
@@ -91,30 +96,41 @@ export interface IngestReport {
   seconds: number;
 }
 
+/** What became of one piece of input, in input order. */
 type Outcome =
-  | { ok: true; extraction: Extraction }
-  | { ok: false; skipped: Skipped }
-  /** The extractor itself failed: no article can be extracted, so the run stops. */
-  | { ok: false; fatal: Error };
+  | { kind: 'extracted'; extraction: Extraction }
+  | { kind: 'stored' }
+  | { kind: 'skipped'; skipped: Skipped }
+  /** The extractor itself failed (or the store did): no article can be extracted, so the run stops. */
+  | { kind: 'fatal'; error: Error };
 
-/** Extraction, in this thread or on a pool of threads. */
-interface Extracting {
-  extract(article: Article): Promise<Extraction>;
+/** Parsing and extraction, in this thread or on a pool of threads, a group at a time. */
+interface Work {
+  read(pieces: Piece[]): Promise<ReadResult[]>;
+  /** Rejects only when the extractor cannot start; an article it throws on is one failed `Extracted`. */
+  extract(articles: Article[]): Promise<Extracted[]>;
   close(): Promise<void>;
 }
 
-function inThisThread(setup: WorkerSetup): Extracting {
-  const extractor = createExtractor(setup.dataDir ? { dataDir: setup.dataDir } : {});
+function inThisThread(setup: WorkerSetup): Work {
+  // Built on the first article to extract: a run over stored articles loads no dictionaries.
+  let extractor: Extractor | undefined;
   let tail: Promise<unknown> = Promise.resolve();
   let closed = false;
   return {
-    extract(article) {
-      // One at a time, yielding to the event loop between articles so progress output keeps drawing.
+    read: async (pieces) => pieces.map((piece) => parsePiece(piece, setup.parse)),
+    extract(articles) {
+      // One group at a time, yielding to the event loop between groups so progress output keeps drawing.
       const next = tail
         .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
         .then(() => {
           if (closed) throw new Error('ingest stopped');
-          return extractor.extract(article);
+          try {
+            extractor ??= createExtractor(setup.dataDir ? { dataDir: setup.dataDir } : {});
+          } catch (error) {
+            throw new Error(`${EXTRACTOR_DID_NOT_START}${(error as Error).message}`);
+          }
+          return extractEach(extractor, articles);
         });
       tail = next.catch(() => undefined);
       return next;
@@ -125,20 +141,27 @@ function inThisThread(setup: WorkerSetup): Extracting {
   };
 }
 
-function onThreads(workers: number, setup: WorkerSetup): Extracting {
+function onThreads(workers: number, setup: WorkerSetup, tasksInFlight: number): Work {
   const filename = new URL('./extract-worker.js', import.meta.url);
   if (!existsSync(fileURLToPath(filename))) {
     // Worker threads load JavaScript: running from the TypeScript sources (tests) has no compiled worker.
     throw new Error(`no compiled extraction worker at ${fileURLToPath(filename)}: run npm run build, or use 1 worker`);
   }
-  const pool = new Piscina<Article, Extraction>({
+  const pool = new Piscina({
     filename: filename.href,
     workerData: setup,
     minThreads: workers,
     // minThreads = maxThreads: no thread is retired when idle, since a new one would reload the dictionaries.
     maxThreads: workers,
+    // Every task is handed to a thread as soon as it is dispatched, so threads hold a queue of their own and
+    // keep working while the main thread is inside a long store transaction and cannot hand out more.
+    concurrentTasksPerWorker: tasksInFlight,
   });
-  return { extract: (article) => pool.run(article), close: () => pool.destroy() };
+  return {
+    read: (pieces) => pool.run(pieces, { name: 'read' }),
+    extract: (articles) => pool.run(articles, { name: 'extract' }),
+    close: () => pool.destroy(),
+  };
 }
 
 function addResult(report: IngestReport, r: AddResult): void {
@@ -150,11 +173,14 @@ function addResult(report: IngestReport, r: AddResult): void {
   report.merged += r.merged;
 }
 
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
 export async function ingest(inputs: readonly string[], options: IngestOptions): Promise<IngestReport> {
   const started = performance.now();
   const workers = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH));
   const { store, onProgress } = options;
+  const readSettings = settings(options.read ?? {});
   const report: IngestReport = {
     read: 0,
     alreadyStored: 0,
@@ -171,6 +197,7 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
   };
   const total = onProgress ? await countArticles(inputs) : undefined;
   let done = 0;
+  let skipped = 0;
   let eventsFound = 0;
   const progress = () =>
     onProgress?.({
@@ -179,42 +206,85 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
       ...(total !== undefined ? { total } : {}),
       eventsFound,
       stored: report.stored,
-      skipped: report.skipped.length,
+      skipped,
       batches: report.batches,
     });
 
-  const setup: WorkerSetup = options.dataDir ? { dataDir: options.dataDir } : {};
-  // Started on the first article that needs it: a rerun over stored articles loads no dictionaries.
-  let extracting: Extracting | undefined;
-  const extract = (article: Article): Promise<Outcome> => {
-    extracting ??= workers === 1 ? inThisThread(setup) : onThreads(workers, setup);
-    return extracting.extract(options.date && !article.date ? { ...article, date: options.date } : article).then(
-      (extraction) => {
-        done++;
-        eventsFound += extraction.events.length;
-        progress();
-        return { ok: true, extraction };
-      },
-      (error: unknown) => {
-        done++;
-        const message = error instanceof Error ? error.message : String(error);
-        if (message.startsWith(EXTRACTOR_DID_NOT_START)) return { ok: false, fatal: new Error(message) };
-        return {
-          ok: false,
-          skipped: { origin: article.origin ?? article.id, reason: `extraction failed: ${message}` },
-        };
-      },
-    );
+  const setup: WorkerSetup = {
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    parse: { allowLanguages: readSettings.allowLanguages },
   };
+  // Each group has at most one task (read or extract) under way; a batch being read adds to those in flight.
+  const tasksInFlight = (MAX_BATCHES_IN_FLIGHT + 1) * Math.ceil(batchSize / GROUP);
+  // Started on the first piece of input: a run that reads nothing starts no thread.
+  let work: Work | undefined;
 
-  /** Batches in input order, each waiting for its extractions; the writer commits the oldest. */
-  const inFlight: Promise<Outcome>[][] = [];
+  /** Parses a group of pieces, skips the articles already stored, extracts the rest: one outcome per piece, in order. */
+  const runGroup = async (pieces: Piece[]): Promise<Outcome[]> => {
+    work ??= workers === 1 ? inThisThread(setup) : onThreads(workers, setup, tasksInFlight);
+    const w = work;
+    const results = await w
+      .read(pieces)
+      .catch((error: unknown) =>
+        pieces.map(
+          (p): ReadResult => ({ ok: false, origin: p.origin, reason: `unexpected error: ${messageOf(error)}` }),
+        ),
+      );
+    const articles: Article[] = [];
+    for (const r of results) {
+      if (r.ok) articles.push(options.date && !r.article.date ? { ...r.article, date: options.date } : r.article);
+    }
+    report.read += articles.length;
+    const stored = articles.length > 0 ? await store.storedArticles(articles.map((a) => a.id)) : new Set<string>();
+    const fresh = articles.filter((a) => !stored.has(a.id));
+    const extracted =
+      fresh.length === 0
+        ? []
+        : await w.extract(fresh).catch((error: unknown): Extracted[] => {
+            const message = messageOf(error);
+            if (message.startsWith(EXTRACTOR_DID_NOT_START)) throw new Error(message);
+            // A thread that died takes its group with it; the run goes on with the next.
+            return fresh.map(() => ({ ok: false, error: message }));
+          });
+    let nextArticle = 0;
+    let nextFresh = 0;
+    const outcomes = results.map((r): Outcome => {
+      done++;
+      if (!r.ok) {
+        skipped++;
+        return { kind: 'skipped', skipped: { origin: r.origin, reason: r.reason } };
+      }
+      const article = articles[nextArticle++] as Article;
+      if (stored.has(article.id)) return { kind: 'stored' };
+      const x = extracted[nextFresh++] as Extracted;
+      if (!x.ok) {
+        skipped++;
+        return {
+          kind: 'skipped',
+          skipped: { origin: article.origin ?? article.id, reason: `extraction failed: ${x.error}` },
+        };
+      }
+      eventsFound += x.extraction.events.length;
+      return { kind: 'extracted', extraction: x.extraction };
+    });
+    progress();
+    return outcomes;
+  };
+  // A group never rejects: an error not yet awaited would be an unhandled rejection. Fatal ones travel as outcomes.
+  const dispatch = (pieces: Piece[]): Promise<Outcome[]> =>
+    runGroup(pieces).catch((error: unknown) => [
+      { kind: 'fatal', error: error instanceof Error ? error : new Error(String(error)) },
+    ]);
+
+  /** Batches in input order, each a list of groups under way; the writer commits the oldest. */
+  const inFlight: Promise<Outcome[]>[][] = [];
   const commitOldest = async () => {
-    const outcomes = await Promise.all(inFlight.shift() ?? []);
+    const outcomes = (await Promise.all(inFlight.shift() ?? [])).flat();
     const extractions: Extraction[] = [];
     for (const o of outcomes) {
-      if (o.ok) extractions.push(o.extraction);
-      else if ('fatal' in o) throw o.fatal;
+      if (o.kind === 'fatal') throw o.error;
+      if (o.kind === 'extracted') extractions.push(o.extraction);
+      else if (o.kind === 'stored') report.alreadyStored++;
       else report.skipped.push(o.skipped);
     }
     if (extractions.length > 0) {
@@ -224,33 +294,19 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
     progress();
   };
 
-  /** The batch being read: extractions already under way, and articles not yet checked against the store. */
-  let current: Promise<Outcome>[] = [];
+  /** The batch being read: groups already sent off, and the pieces of the next group. */
+  let current: Promise<Outcome[]>[] = [];
   let currentSize = 0;
-  let unchecked: Article[] = [];
-  const dispatch = async () => {
-    const stored = await store.storedArticles(unchecked.map((a) => a.id));
-    for (const article of unchecked) {
-      if (stored.has(article.id)) {
-        report.alreadyStored++;
-        done++;
-      } else current.push(extract(article));
-    }
-    unchecked = [];
-  };
-
+  let group: Piece[] = [];
   try {
-    for await (const result of readInputs(inputs, options.read ?? {})) {
-      if (!result.ok) {
-        report.skipped.push({ origin: result.origin, reason: result.reason });
-        done++;
-        continue;
-      }
-      report.read++;
+    for await (const piece of readPieces(inputs, readSettings)) {
       currentSize++;
-      unchecked.push(result.article);
-      // Checked and sent off in small groups, so threads start on a batch while the rest of it is being read.
-      if (unchecked.length >= CHECK_GROUP || currentSize >= batchSize) await dispatch();
+      group.push(piece);
+      // Sent off in small groups, so threads start on a batch while the rest of it is being read.
+      if (group.length >= GROUP || currentSize >= batchSize) {
+        current.push(dispatch(group));
+        group = [];
+      }
       if (currentSize < batchSize) continue;
       inFlight.push(current);
       current = [];
@@ -258,12 +314,12 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
       // Backpressure: the reader waits here until the writer has caught up.
       while (inFlight.length >= MAX_BATCHES_IN_FLIGHT) await commitOldest();
     }
-    await dispatch();
+    if (group.length > 0) current.push(dispatch(group));
     inFlight.push(current);
     while (inFlight.length > 0) await commitOldest();
   } finally {
-    // After an error, queued extractions are abandoned rather than waited for; on success none is left.
-    await extracting?.close();
+    // After an error, queued work is abandoned rather than waited for; on success none is left.
+    await work?.close();
     await Promise.allSettled([...inFlight.flat(), ...current]);
   }
   report.seconds = (performance.now() - started) / 1000;

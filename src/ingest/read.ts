@@ -2,33 +2,41 @@
  * The entry point: any mix of files, folders, URLs and stdin in, a stream of
  * articles and rejections out. Bad input becomes a rejection naming where it
  * came from and why; the iterator itself does not throw for it.
+ *
+ * Reading is two halves: `readPieces` here does the I/O (walking folders,
+ * reading files, fetching, splitting dumps into lines and feeds into items)
+ * and `parsePiece` (`parse.ts`) the CPU work on each piece. `readInputs`
+ * runs both in turn; `ingest` runs the second on its worker threads.
  */
 import { createReadStream } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import { cleanText, type Draft, finish, hostOf } from './article.js';
 import { detectFormat, type Format, type FormatHints, SNIFF_BYTES } from './detect.js';
-import { type FeedItem, parseFeedDocument } from './feed.js';
+import { parseFeedDocument } from './feed.js';
 import { fetchLimited, mapBounded } from './fetch.js';
-import { htmlFragmentText, readHtml } from './html.js';
-import { readRecord, splitLines } from './jsonl.js';
+import { splitLines } from './jsonl.js';
 import { type ReadOptions, type ReadResult, type Settings, settings } from './options.js';
-import { readText } from './text.js';
+import { type Piece, parsePiece } from './parse.js';
 import { checkSize, decodeText, formatBytes } from './validate.js';
 
 /** Reads every input in order; a folder is read recursively in sorted order. */
 export async function* readInputs(inputs: readonly string[], options: ReadOptions = {}): AsyncGenerator<ReadResult> {
   const s = settings(options);
+  for await (const piece of readPieces(inputs, s)) yield parsePiece(piece, s);
+}
+
+/** The I/O half of `readInputs`: one piece per article-to-be (or per input refused before parsing), in input order. */
+export async function* readPieces(inputs: readonly string[], s: Settings): AsyncGenerator<Piece> {
   for (const input of inputs) {
     try {
       yield* readInput(input, s);
     } catch (e) {
-      yield { ok: false, origin: input, reason: `unexpected error: ${(e as Error).message}` };
+      yield reject(input, `unexpected error: ${(e as Error).message}`);
     }
   }
 }
 
-async function* readInput(input: string, s: Settings): AsyncGenerator<ReadResult> {
+async function* readInput(input: string, s: Settings): AsyncGenerator<Piece> {
   if (input === '-') {
     yield* readStream(s.stdin ?? process.stdin, 'stdin', {}, s);
     return;
@@ -68,7 +76,7 @@ async function* walk(dir: string): AsyncGenerator<string> {
   }
 }
 
-async function* readPath(path: string, s: Settings): AsyncGenerator<ReadResult> {
+async function* readPath(path: string, s: Settings): AsyncGenerator<Piece> {
   let info: Awaited<ReturnType<typeof stat>>;
   try {
     info = await stat(path);
@@ -113,7 +121,7 @@ async function* readStream(
   origin: string,
   hints: FormatHints,
   s: Settings,
-): AsyncGenerator<ReadResult> {
+): AsyncGenerator<Piece> {
   const iterator = chunks[Symbol.asyncIterator]();
   const head: Uint8Array[] = [];
   let size = 0;
@@ -141,13 +149,14 @@ async function* readFormatted(
   format: Format,
   origin: string,
   s: Settings,
-): AsyncGenerator<ReadResult> {
+): AsyncGenerator<Piece> {
   if (format === 'jsonl') {
     for await (const line of splitLines(chunks, s.maxBytes)) {
       const lineOrigin = `${origin}:${line.line}`;
-      const record = readRecord(line, lineOrigin, s.maxBytes);
-      if (record === null) continue;
-      yield 'reason' in record ? reject(lineOrigin, record.reason) : finish(record, s);
+      if ('tooLong' in line) yield reject(lineOrigin, checkSize(line.tooLong, s.maxBytes) as string);
+      else if (!line.bytes.every((b) => b === 0x20 || b === 0x09 || b === 0x0d)) {
+        yield { kind: 'record', origin: lineOrigin, bytes: ownBytes(line.bytes) };
+      }
     }
     return;
   }
@@ -165,7 +174,7 @@ async function* readFormatted(
   yield* readDocument(Buffer.concat(parts), format, origin, s, { fromUrl: false });
 }
 
-async function* readUrl(url: string, s: Settings): AsyncGenerator<ReadResult> {
+async function* readUrl(url: string, s: Settings): AsyncGenerator<Piece> {
   const fetched = await fetchLimited(url, s.timeoutMs, s.maxBytes);
   if (!fetched.ok) {
     yield reject(url, fetched.reason);
@@ -181,38 +190,30 @@ async function* readUrl(url: string, s: Settings): AsyncGenerator<ReadResult> {
   yield* readDocument(bytes, format, url, s, { fromUrl: true, url: fetched.value.url });
 }
 
+/** A document is parsed later, as one piece; only a feed is parsed here, since its items are pieces of their own. */
 async function* readDocument(
   bytes: Uint8Array,
   format: Format,
   origin: string,
   s: Settings,
   source: { fromUrl: boolean; url?: string },
-): AsyncGenerator<ReadResult> {
+): AsyncGenerator<Piece> {
+  if (format !== 'feed') {
+    yield {
+      kind: 'document',
+      origin,
+      format: format === 'html' ? 'html' : 'text',
+      bytes: ownBytes(bytes),
+      ...(source.url ? { url: source.url } : {}),
+    };
+    return;
+  }
   const decoded = decodeText(bytes);
   if (!decoded.ok) {
     yield reject(origin, decoded.reason);
     return;
   }
-  const text = decoded.value;
-  switch (format) {
-    case 'html':
-      yield finish(readHtml(text, origin, source.url), s);
-      return;
-    case 'feed':
-      yield* readFeed(text, origin, s, source);
-      return;
-    default:
-      yield finish(readText(text, origin), s);
-  }
-}
-
-async function* readFeed(
-  source: string,
-  origin: string,
-  s: Settings,
-  from: { fromUrl: boolean; url?: string },
-): AsyncGenerator<ReadResult> {
-  const feed = parseFeedDocument(source, from.url);
+  const feed = parseFeedDocument(decoded.value, source.url);
   if (!feed.ok) {
     yield reject(origin, feed.reason);
     return;
@@ -222,51 +223,31 @@ async function* readFeed(
     yield reject(origin, 'feed has no items');
     return;
   }
-  const follow = from.fromUrl && s.followFeedLinks;
-  yield* mapBounded(items, s.concurrency, async (item, i) => {
-    const own = itemDraft(item, `${origin}#${i + 1}`, title);
-    const page = follow && item.link ? await readItemPage(item.link, s) : undefined;
-    // A paywall or cookie wall yields a stub page; the feed's own full content is then the better text.
-    if (!page || cleanText(page.text).length < cleanText(own.text).length) return finish(own, s);
-    return finish(
-      {
-        ...page,
-        title: item.title ?? page.title,
-        date: page.date ?? item.date,
-        author: page.author ?? item.author,
-        outlet: page.outlet ?? own.outlet,
-      },
-      s,
-    );
+  const follow = source.fromUrl && s.followFeedLinks;
+  yield* mapBounded(items, s.concurrency, async (item, i): Promise<Piece> => {
+    const fetched = follow && item.link ? await fetchLimited(item.link, s.timeoutMs, s.maxBytes) : undefined;
+    return {
+      kind: 'item',
+      origin: `${origin}#${i + 1}`,
+      item,
+      ...(title ? { feedTitle: title } : {}),
+      // A page that failed (HTTP error, timeout) is no page: the item's own content stands in.
+      ...(fetched?.ok ? { page: fetched.value } : {}),
+    };
   });
 }
 
-function itemDraft(item: FeedItem, origin: string, feedTitle: string | undefined): Draft {
-  const text = item.text?.trim() ? item.text : htmlFragmentText(item.html?.trim() ? item.html : (item.summary ?? ''));
-  return {
-    origin,
-    text,
-    title: item.title,
-    date: item.date,
-    author: item.author,
-    url: item.link,
-    outlet: feedTitle ?? hostOf(item.link),
-  };
+/**
+ * The bytes in a buffer of their own. A view into a larger buffer (a line of
+ * a stream chunk, a small Buffer in Node's shared pool) would carry the whole
+ * buffer with it when the piece is copied to a thread.
+ */
+function ownBytes(bytes: Uint8Array): Uint8Array {
+  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
 }
 
-/** The item's page read as HTML, or undefined when it cannot be had; the caller falls back to the feed's content. */
-async function readItemPage(link: string, s: Settings): Promise<Draft | undefined> {
-  const fetched = await fetchLimited(link, s.timeoutMs, s.maxBytes);
-  if (!fetched.ok) return undefined;
-  const decoded = decodeText(fetched.value.bytes);
-  if (!decoded.ok) return undefined;
-  const { url, contentType } = fetched.value;
-  const format = detectFormat(decoded.value.slice(0, SNIFF_BYTES), { contentType });
-  return format === 'html' ? readHtml(decoded.value, url, url) : undefined;
-}
-
-function reject(origin: string, reason: string): ReadResult {
-  return { ok: false, origin, reason };
+function reject(origin: string, reason: string): Piece {
+  return { kind: 'rejected', origin, reason };
 }
 
 function fsReason(e: unknown): string {

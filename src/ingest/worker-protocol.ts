@@ -1,10 +1,28 @@
-/** What `pipeline.ts` and its extraction threads agree on; kept apart so the main thread never loads the worker module. */
+/** What `pipeline.ts` and its threads agree on; kept apart so the main thread never loads the worker module. */
+import type { Extractor } from '../extract/index.js';
+import type { Article, Extraction } from '../types.js';
+import type { ParseSettings } from './parse.js';
 
-/** What each extraction thread is started with. */
+/** What each thread is started with. */
 export interface WorkerSetup {
   /** Knowledge folder (default: the bundled `data/`). */
   dataDir?: string;
+  /** How pieces of input are parsed (the language check). */
+  parse: ParseSettings;
 }
 
-/** Prefix of the error a thread raises for every article when its extractor could not be built: the run stops on it. */
+/** One article's extraction, or why the extractor threw on it: one bad article does not fail its group. */
+export type Extracted = { ok: true; extraction: Extraction } | { ok: false; error: string };
+
+/** Prefix of the error a thread raises for every group when its extractor could not be built: the run stops on it. */
 export const EXTRACTOR_DID_NOT_START = 'extractor did not start: ';
+
+export function extractEach(extractor: Extractor, articles: readonly Article[]): Extracted[] {
+  return articles.map((article) => {
+    try {
+      return { ok: true, extraction: extractor.extract(article) };
+    } catch (error) {
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  });
+}
