@@ -9,6 +9,7 @@
 import type { ActorRef, Commitment, Event, Extraction, Stance, Statement } from '../../types.js';
 import type { AddResult } from '../store.js';
 import { aliasKey, resolveActors } from './actors.js';
+import { Counters } from './counters.js';
 import { chooseMerge, MAX_MERGE_CANDIDATES, type MergeCandidate, mergeFacts, mergeKey, mergeWindow } from './merge.js';
 import {
   BANDS,
@@ -64,7 +65,9 @@ export async function addExtractions(backend: SqlBackend, batch: readonly Extrac
   return backend.transaction(async (tx) => {
     await backend.lock(tx, lockKeys(prepared));
     const result = emptyResult();
-    for (const item of prepared) await addOne(tx, item, result);
+    const counters = new Counters();
+    for (const item of prepared) await addOne(tx, item, result, counters);
+    await counters.write(tx);
     return result;
   });
 }
@@ -96,7 +99,7 @@ async function findStory(tx: Sql, p: Prepared): Promise<string | null> {
   return best?.story ?? null;
 }
 
-async function addOne(tx: Sql, p: Prepared, result: AddResult): Promise<void> {
+async function addOne(tx: Sql, p: Prepared, result: AddResult, counters: Counters): Promise<void> {
   const { extraction } = p;
   const a = extraction.article;
   if (await isDuplicate(tx, p)) {
@@ -139,8 +142,12 @@ async function addOne(tx: Sql, p: Prepared, result: AddResult): Promise<void> {
     return;
   }
   result.articles++;
+  counters.total('articles');
   if (existingStory) result.nearDuplicates++;
-  else result.stories++;
+  else {
+    result.stories++;
+    counters.total('stories');
+  }
   for (const band of p.bands) {
     await tx.run('INSERT INTO story_bands (band, article_id, story_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [
       band,
@@ -149,12 +156,12 @@ async function addOne(tx: Sql, p: Prepared, result: AddResult): Promise<void> {
     ]);
   }
 
-  const keyOf = await storeActors(tx, extraction);
+  const keyOf = await storeActors(tx, extraction, counters);
   const ref = (r: ActorRef): ActorRef => ({ ...r, actorId: keyOf.get(r.actorId) ?? r.actorId });
   const refOrNull = (r: ActorRef | null): ActorRef | null => (r ? ref(r) : null);
 
   for (const event of extraction.events) {
-    const merged = await storeEvent(tx, a.id, a.date, {
+    const merged = await storeEvent(tx, counters, a.id, a.date, {
       ...event,
       source: ref(event.source),
       target: refOrNull(event.target),
@@ -189,7 +196,7 @@ async function addOne(tx: Sql, p: Prepared, result: AddResult): Promise<void> {
     })),
   ];
   for (const r of records) {
-    await tx.run(
+    const added = await tx.run(
       `INSERT INTO ${r.table} (article_id, local_id, actor_id, other_actor_id, issue, date, data)
        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
       [
@@ -202,6 +209,7 @@ async function addOne(tx: Sql, p: Prepared, result: AddResult): Promise<void> {
         JSON.stringify(r.data),
       ],
     );
+    counters.total(r.table, added);
   }
 }
 
@@ -217,7 +225,7 @@ interface RecordRow {
 }
 
 /** Upserts the article's actors; returns extraction-local id -> store actor id. */
-async function storeActors(tx: Sql, extraction: Extraction): Promise<Map<string, string>> {
+async function storeActors(tx: Sql, extraction: Extraction, counters: Counters): Promise<Map<string, string>> {
   const refs: ActorRef[] = [
     ...extraction.events.flatMap((e) => (e.target ? [e.source, e.target] : [e.source])),
     ...extraction.statements.flatMap((s) => (s.addressee ? [s.speaker, s.addressee] : [s.speaker])),
@@ -226,14 +234,15 @@ async function storeActors(tx: Sql, extraction: Extraction): Promise<Map<string,
   ];
   const { facts, keyOf } = resolveActors(extraction.actors, refs);
   for (const f of facts) {
-    // A knowledge-base match names the actor canonically; it wins over the first surface name seen.
-    await tx.run(
-      `INSERT INTO actors (id, name, code, kind, sector, kb_id, articles) VALUES (?, ?, ?, ?, ?, ?, 0)
-       ON CONFLICT (id) DO UPDATE SET
-         name = CASE WHEN actors.kb_id IS NULL AND excluded.kb_id IS NOT NULL THEN excluded.name ELSE actors.name END,
-         kb_id = COALESCE(actors.kb_id, excluded.kb_id)`,
+    const added = await tx.run(
+      `INSERT INTO actors (id, name, code, kind, sector, kb_id) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
       [f.key, f.name, f.code, f.kind, f.sector ?? null, f.kbId ?? null],
     );
+    if (added > 0) counters.total('actors');
+    else if (f.kbId) {
+      // A knowledge-base match names the actor canonically; it wins over the first surface name seen.
+      await tx.run('UPDATE actors SET name = ?, kb_id = ? WHERE id = ? AND kb_id IS NULL', [f.name, f.kbId, f.key]);
+    }
     for (const alias of f.aliases) {
       await tx.run('INSERT INTO actor_aliases (actor_id, alias, alias_norm) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [
         f.key,
@@ -244,17 +253,23 @@ async function storeActors(tx: Sql, extraction: Extraction): Promise<Map<string,
     for (const role of f.roles) {
       await tx.run('INSERT INTO actor_roles (actor_id, role) VALUES (?, ?) ON CONFLICT DO NOTHING', [f.key, role]);
     }
-    const added = await tx.run(
+    const linked = await tx.run(
       'INSERT INTO article_actors (article_id, actor_id) VALUES (?, ?) ON CONFLICT DO NOTHING',
       [extraction.article.id, f.key],
     );
-    if (added > 0) await tx.run('UPDATE actors SET articles = articles + 1 WHERE id = ?', [f.key]);
+    if (linked > 0) counters.actor(f.key, 'articles');
   }
   return keyOf;
 }
 
 /** Stores one event mention; resolves to true when it merged into an existing event. */
-async function storeEvent(tx: Sql, articleId: string, articleDate: string | undefined, event: Event): Promise<boolean> {
+async function storeEvent(
+  tx: Sql,
+  counters: Counters,
+  articleId: string,
+  articleDate: string | undefined,
+  event: Event,
+): Promise<boolean> {
   const facts = mergeFacts(event, articleDate);
   const window = mergeWindow(facts);
   let target: { id: string; reason: string } | null = null;
@@ -304,10 +319,13 @@ async function storeEvent(tx: Sql, articleId: string, articleDate: string | unde
         new Date().toISOString(),
       ],
     );
+    counters.event(facts.type, facts.date, facts.sourceCode, facts.targetCode);
   }
+  await countActors(tx, counters, eventId, target === null, event.source.actorId, event.target?.actorId ?? null);
   for (const issue of event.issues) {
     await tx.run('INSERT INTO event_issues (event_id, issue) VALUES (?, ?) ON CONFLICT DO NOTHING', [eventId, issue]);
   }
+  counters.total('mentions');
   await tx.run(
     `INSERT INTO mentions (event_id, article_id, local_event_id, source_actor, target_actor, date, sentence, data)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -329,4 +347,46 @@ async function storeEvent(tx: Sql, articleId: string, articleDate: string | unde
     ],
   );
   return target !== null;
+}
+
+/**
+ * Records which store actors report an event on which side, and counts each
+ * actor's distinct events (as source, as target, either) the first time it
+ * is seen on a side of that event.
+ */
+async function countActors(
+  tx: Sql,
+  counters: Counters,
+  eventId: string,
+  newEvent: boolean,
+  source: string,
+  target: string | null,
+): Promise<void> {
+  const sides: [string, 's' | 't'][] =
+    target === null
+      ? [[source, 's']]
+      : [
+          [source, 's'],
+          [target, 't'],
+        ];
+  for (const [actorId, side] of sides) {
+    const added = await tx.run(
+      'INSERT INTO event_actors (actor_id, side, event_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+      [actorId, side, eventId],
+    );
+    if (added === 0) continue;
+    counters.actor(actorId, side === 's' ? 'as_source' : 'as_target');
+    const other = side === 's' ? 't' : 's';
+    // A new event has no rows yet but the source's, just written; a merged one may have the other side stored.
+    const onOtherSide = newEvent
+      ? side === 't' && actorId === source
+      : (
+          await tx.all('SELECT 1 AS x FROM event_actors WHERE actor_id = ? AND side = ? AND event_id = ?', [
+            actorId,
+            other,
+            eventId,
+          ])
+        ).length > 0;
+    if (!onOtherSide) counters.actor(actorId, 'events');
+  }
 }

@@ -26,6 +26,7 @@ import type {
   Story,
 } from '../store.js';
 import { aliasKey } from './actors.js';
+import type { Total } from './counters.js';
 import { addExtractions } from './ingest.js';
 import { placeKey } from './merge.js';
 import { placeholders, type SqlBackend, type SqlFragment } from './sql.js';
@@ -68,8 +69,8 @@ function actorIds(ref: string): SqlFragment {
 function sideMatch(side: 'source' | 'target', ref: string): SqlFragment {
   const ids = actorIds(ref);
   return {
-    sql: `(e.${side}_code = ? OR e.id IN (SELECT event_id FROM mentions WHERE ${side}_actor IN (${ids.sql})))`,
-    params: [ref.trim().toUpperCase(), ...ids.params],
+    sql: `(e.${side}_code = ? OR e.id IN (SELECT event_id FROM event_actors WHERE side = ? AND actor_id IN (${ids.sql})))`,
+    params: [ref.trim().toUpperCase(), side === 'source' ? 's' : 't', ...ids.params],
   };
 }
 
@@ -108,7 +109,13 @@ interface ActorRow {
   kind: StoredActor['kind'];
   sector: StoredActor['sector'] | null;
   kb_id: string | null;
+  articles: number;
+  events: number;
+  as_source: number;
+  as_target: number;
 }
+
+const ACTOR_COLUMNS = 'a.id, a.name, a.code, a.kind, a.sector, a.kb_id, a.articles, a.events, a.as_source, a.as_target';
 
 interface ArticleRow {
   id: string;
@@ -278,7 +285,7 @@ export class SqlStore implements Store {
     }
     const cond = where.length > 0 ? `WHERE ${and(...where).sql}` : '';
     const rows = await this.backend.sql.all<ActorRow>(
-      `SELECT a.id, a.name, a.code, a.kind, a.sector, a.kb_id FROM actors a ${cond}
+      `SELECT ${ACTOR_COLUMNS} FROM actors a ${cond}
        ORDER BY a.articles DESC, a.id LIMIT ${clampLimit(query.limit, 100)}`,
       where.flatMap((w) => w.params),
     );
@@ -298,10 +305,9 @@ export class SqlStore implements Store {
     for (const attempt of attempts) {
       const [hit] = await this.backend.sql.all<{ id: string }>(`${attempt.sql} LIMIT 1`, attempt.params);
       if (!hit) continue;
-      const rows = await this.backend.sql.all<ActorRow>(
-        'SELECT id, name, code, kind, sector, kb_id FROM actors WHERE id = ?',
-        [hit.id],
-      );
+      const rows = await this.backend.sql.all<ActorRow>(`SELECT ${ACTOR_COLUMNS} FROM actors a WHERE a.id = ?`, [
+        hit.id,
+      ]);
       const [actor] = await this.hydrateActors(rows);
       if (!actor) return null;
       return { ...actor, partners: await this.partners(actor.id) };
@@ -314,7 +320,7 @@ export class SqlStore implements Store {
     const ids = rows.map((r) => r.id);
     const inList = placeholders(ids.length);
     const sql = this.backend.sql;
-    const [aliases, roles, asSource, asTarget, either, articles] = await Promise.all([
+    const [aliases, roles] = await Promise.all([
       sql.all<{ actor_id: string; alias: string }>(
         `SELECT actor_id, alias FROM actor_aliases WHERE actor_id IN (${inList}) ORDER BY seq`,
         ids,
@@ -323,43 +329,21 @@ export class SqlStore implements Store {
         `SELECT actor_id, role FROM actor_roles WHERE actor_id IN (${inList}) ORDER BY seq`,
         ids,
       ),
-      sql.all<{ actor_id: string; n: number }>(
-        `SELECT source_actor AS actor_id, CAST(COUNT(DISTINCT event_id) AS INTEGER) AS n FROM mentions
-         WHERE source_actor IN (${inList}) GROUP BY source_actor`,
-        ids,
-      ),
-      sql.all<{ actor_id: string; n: number }>(
-        `SELECT target_actor AS actor_id, CAST(COUNT(DISTINCT event_id) AS INTEGER) AS n FROM mentions
-         WHERE target_actor IN (${inList}) GROUP BY target_actor`,
-        ids,
-      ),
-      sql.all<{ actor_id: string; n: number }>(
-        `SELECT x.actor_id, CAST(COUNT(DISTINCT x.event_id) AS INTEGER) AS n FROM (
-           SELECT source_actor AS actor_id, event_id FROM mentions WHERE source_actor IN (${inList})
-           UNION SELECT target_actor AS actor_id, event_id FROM mentions WHERE target_actor IN (${inList})
-         ) x GROUP BY x.actor_id`,
-        [...ids, ...ids],
-      ),
-      sql.all<{ actor_id: string; n: number }>(
-        `SELECT id AS actor_id, articles AS n FROM actors WHERE id IN (${inList})`,
-        ids,
-      ),
     ]);
     const group = <T extends { actor_id: string }, V>(list: T[], pick: (t: T) => V) => {
       const map = new Map<string, V[]>();
       for (const item of list) map.set(item.actor_id, [...(map.get(item.actor_id) ?? []), pick(item)]);
       return map;
     };
-    const count = (list: { actor_id: string; n: number }[]) => new Map(list.map((r) => [r.actor_id, Number(r.n)]));
     const aliasMap = group(aliases, (r) => r.alias);
     const roleMap = group(roles, (r) => r.role);
-    const [src, tgt, all, art] = [count(asSource), count(asTarget), count(either), count(articles)];
     return rows.map((r) => {
+      // Kept at write time (core/counters.ts); PostgreSQL returns BIGINT aggregates as strings.
       const counts: ActorCounts = {
-        events: all.get(r.id) ?? 0,
-        asSource: src.get(r.id) ?? 0,
-        asTarget: tgt.get(r.id) ?? 0,
-        articles: art.get(r.id) ?? 0,
+        events: Number(r.events),
+        asSource: Number(r.as_source),
+        asTarget: Number(r.as_target),
+        articles: Number(r.articles),
       };
       return defined({
         id: r.id,
@@ -380,8 +364,10 @@ export class SqlStore implements Store {
     const rows = await this.backend.sql.all<{ id: string; name: string; code: string; n: number }>(
       `SELECT a.id, a.name, a.code, x.n FROM (
          SELECT other, CAST(COUNT(DISTINCT event_id) AS INTEGER) AS n FROM (
-           SELECT target_actor AS other, event_id FROM mentions WHERE source_actor = ? AND target_actor IS NOT NULL
-           UNION ALL SELECT source_actor AS other, event_id FROM mentions WHERE target_actor = ?
+           SELECT m.target_actor AS other, m.event_id FROM event_actors x JOIN mentions m ON m.event_id = x.event_id
+           WHERE x.actor_id = ? AND x.side = 's' AND m.source_actor = x.actor_id AND m.target_actor IS NOT NULL
+           UNION ALL SELECT m.source_actor AS other, m.event_id FROM event_actors x JOIN mentions m ON m.event_id = x.event_id
+           WHERE x.actor_id = ? AND x.side = 't' AND m.target_actor = x.actor_id
          ) p WHERE other <> ? GROUP BY other
        ) x JOIN actors a ON a.id = x.other ORDER BY x.n DESC, a.id LIMIT ${PARTNERS}`,
       [actorId, actorId, actorId],
@@ -474,26 +460,19 @@ export class SqlStore implements Store {
     return rows.map((r) => ({ ...(JSON.parse(r.data) as object), articleId: r.article_id }) as T);
   }
 
+  /** Reads the counts kept at write time (core/counters.ts): a few rows, whatever the size of the store. */
   async stats(query: { limit?: number } = {}): Promise<Stats> {
     const sql = this.backend.sql;
-    const tables = ['articles', 'stories', 'events', 'mentions', 'actors', 'statements', 'commitments', 'stances'];
-    const counts = await sql.all<{ t: string; n: number }>(
-      tables.map((t) => `SELECT '${t}' AS t, CAST(COUNT(*) AS INTEGER) AS n FROM ${t}`).join(' UNION ALL '),
-    );
-    const n = (t: string) => Number(counts.find((c) => c.t === t)?.n ?? 0);
-    const [byType, byDay, dyads] = await Promise.all([
-      sql.all<{ key: EventType; n: number }>(
-        'SELECT type AS key, CAST(COUNT(*) AS INTEGER) AS n FROM events GROUP BY type ORDER BY n DESC, type',
-      ),
-      sql.all<{ key: string; n: number }>(
-        "SELECT date AS key, CAST(COUNT(*) AS INTEGER) AS n FROM events WHERE date <> '' GROUP BY date ORDER BY date",
-      ),
-      sql.all<{ source: string; target: string; n: number }>(
-        `SELECT source_code AS source, target_code AS target, CAST(COUNT(*) AS INTEGER) AS n FROM events
-         WHERE target_code <> '' GROUP BY source_code, target_code ORDER BY n DESC, source_code, target_code
+    const [totals, byType, byDay, dyads] = await Promise.all([
+      sql.all<{ k1: string; n: number }>("SELECT k1, n FROM counts WHERE kind = 'total'"),
+      sql.all<{ k1: EventType; n: number }>("SELECT k1, n FROM counts WHERE kind = 'type' ORDER BY n DESC, k1"),
+      sql.all<{ k1: string; n: number }>("SELECT k1, n FROM counts WHERE kind = 'day' ORDER BY k1"),
+      sql.all<{ k1: string; k2: string; n: number }>(
+        `SELECT k1, k2, n FROM counts WHERE kind = 'dyad' ORDER BY n DESC, k1, k2
          LIMIT ${clampLimit(query.limit, 10)}`,
       ),
     ]);
+    const n = (t: Total) => Number(totals.find((c) => c.k1 === t)?.n ?? 0);
     return {
       articles: n('articles'),
       stories: n('stories'),
@@ -503,9 +482,9 @@ export class SqlStore implements Store {
       statements: n('statements'),
       commitments: n('commitments'),
       stances: n('stances'),
-      byType: byType.map((r) => ({ key: r.key, count: Number(r.n) })),
-      byDay: byDay.map((r) => ({ key: r.key, count: Number(r.n) })),
-      topDyads: dyads.map((r) => ({ key: { source: r.source, target: r.target }, count: Number(r.n) })),
+      byType: byType.map((r) => ({ key: r.k1, count: Number(r.n) })),
+      byDay: byDay.map((r) => ({ key: r.k1, count: Number(r.n) })),
+      topDyads: dyads.map((r) => ({ key: { source: r.k1, target: r.k2 }, count: Number(r.n) })),
     };
   }
 

@@ -10,6 +10,18 @@ export interface Migration {
   sql: string;
 }
 
+/** The tables whose row counts migration 3 backfills into `counts` (frozen with it; see core/counters.ts). */
+export const V3_TOTALS = [
+  'articles',
+  'stories',
+  'events',
+  'mentions',
+  'actors',
+  'statements',
+  'commitments',
+  'stances',
+] as const;
+
 export const migrations: readonly Migration[] = [
   {
     version: 1,
@@ -168,5 +180,47 @@ CREATE INDEX ${t}_issue ON ${t}(issue);`,
     name: 'article text',
     // Nullable: articles stored under version 1 kept no text, and there is none to backfill them with.
     sql: 'ALTER TABLE articles ADD COLUMN text TEXT;',
+  },
+  {
+    version: 3,
+    name: 'counters',
+    // Counts kept at write time (src/store/core/counters.ts), backfilled here from the rows they count;
+    // event_actors replaces the mention indexes on source_actor and target_actor for actor filters.
+    sql: `
+ALTER TABLE actors ADD COLUMN events INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE actors ADD COLUMN as_source INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE actors ADD COLUMN as_target INTEGER NOT NULL DEFAULT 0;
+DROP INDEX actors_articles;
+CREATE INDEX actors_rank ON actors(articles DESC, id);
+
+CREATE TABLE event_actors (
+  actor_id TEXT NOT NULL,
+  side TEXT NOT NULL,
+  event_id TEXT NOT NULL,
+  PRIMARY KEY (actor_id, side, event_id)
+) WITHOUT ROWID;
+INSERT INTO event_actors (actor_id, side, event_id)
+  SELECT DISTINCT source_actor, 's', event_id FROM mentions
+  UNION SELECT DISTINCT target_actor, 't', event_id FROM mentions WHERE target_actor IS NOT NULL;
+UPDATE actors SET
+  as_source = (SELECT COUNT(*) FROM event_actors x WHERE x.actor_id = actors.id AND x.side = 's'),
+  as_target = (SELECT COUNT(*) FROM event_actors x WHERE x.actor_id = actors.id AND x.side = 't'),
+  events = (SELECT COUNT(DISTINCT x.event_id) FROM event_actors x WHERE x.actor_id = actors.id);
+DROP INDEX mentions_source;
+DROP INDEX mentions_target;
+
+CREATE TABLE counts (
+  kind TEXT NOT NULL,
+  k1 TEXT NOT NULL,
+  k2 TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY (kind, k1, k2)
+) WITHOUT ROWID;
+INSERT INTO counts (kind, k1, k2, n)
+  SELECT 'type', type, '', COUNT(*) FROM events GROUP BY type
+  UNION ALL SELECT 'day', date, '', COUNT(*) FROM events WHERE date <> '' GROUP BY date
+  UNION ALL SELECT 'dyad', source_code, target_code, COUNT(*) FROM events WHERE target_code <> '' GROUP BY source_code, target_code
+  ${V3_TOTALS.map((t) => `UNION ALL SELECT 'total', '${t}', '', COUNT(*) FROM ${t}`).join('\n  ')};
+`,
   },
 ];

@@ -5,7 +5,7 @@ import { dirname, join, relative } from 'node:path';
 import Database from 'better-sqlite3';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { runStoreConformance } from '../conformance.js';
+import { expectMigratedLikeFresh, runStoreConformance, V2_ROWS } from '../conformance.js';
 import { CORPUS, syntheticCorpus } from '../fixtures.js';
 import { createStore } from '../store.js';
 import { migrations } from './migrations.js';
@@ -138,6 +138,42 @@ describe('SQLite migrations', () => {
       const versions = check.prepare('SELECT version FROM schema_migrations ORDER BY version').all();
       check.close();
       expect(versions).toEqual(migrations.map((m) => ({ version: m.version })));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('SQLite migrations from version 2', () => {
+  it('upgrades a version-2 store with data: counters backfilled, every query answers as on a fresh store', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-migrate-'));
+    try {
+      const path = join(dir, 'v2.db');
+      const raw = new Database(path);
+      raw.exec(
+        'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+      );
+      for (const m of migrations.slice(0, 2)) {
+        raw.exec(m.sql);
+        raw.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, '2025-12-01T00:00:00Z');
+      }
+      for (const [table, rows] of Object.entries(V2_ROWS)) {
+        for (const row of rows) {
+          const columns = Object.keys(row);
+          raw
+            .prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`)
+            .run(...Object.values(row));
+        }
+      }
+      raw.close();
+      const migrated = await createStore(path);
+      const fresh = await createStore(join(dir, 'fresh.db'));
+      try {
+        await expectMigratedLikeFresh(migrated, fresh);
+      } finally {
+        await migrated.close();
+        await fresh.close();
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
