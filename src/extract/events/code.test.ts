@@ -102,6 +102,41 @@ describe('event coding on news sentences', () => {
     expect(event).toMatchObject(flags);
   });
 
+  it.each([
+    [
+      'a warning with no object is aimed at the party of the act just reported',
+      'Israeli jets struck Gaza on Tuesday. Hamas warned that it would retaliate.',
+      ['ASSAULT ISR>PSE', 'THREATEN PSE>ISR'],
+    ],
+    [
+      'condemning sanctions targets the party that imposed them',
+      'The United States imposed sanctions on Russian oil exports on Friday. Moscow condemned the sanctions as economic warfare.',
+      ['SANCTION USA>RUS', 'ACCUSE RUS>USA'],
+    ],
+    [
+      'welcoming an outcome targets a party of the meeting',
+      'Jordanian mediators met Israeli negotiators in Amman on Sunday. Britain welcomed the outcome.',
+      ['CONSULT JOR>ISR', 'SUPPORT GBR>JOR'],
+    ],
+    [
+      '"both sides" are the pair of the latest act, not the last two names',
+      'American negotiators met Ukrainian officials in Jeddah on Tuesday. They discussed the return of children deported to Russia. Both sides agreed to meet again.',
+      ['CONSULT USA>UKR', 'AGREE USA>UKR'],
+    ],
+    [
+      'a host is not one of "both sides"',
+      'Jordan hosted talks between Israel and the Palestinians in Amman. Both sides agreed to meet again in March.',
+      ['CONSULT ISR>PSE', 'AGREE ISR>PSE'],
+    ],
+    [
+      'a participle after its noun and an adverb names no actor',
+      'Aid groups documented the return of Ukrainian children forcibly transferred to Russia.',
+      [],
+    ],
+  ])('in context: %s', (_name, text, expected) => {
+    expect(coded(text)).toEqual(expected);
+  });
+
   it('absorbs the requested action into the request', () => {
     expect(coded('Jordan urged Israel to withdraw its troops from Gaza.')).toEqual(['REQUEST JOR>ISR']);
   });

@@ -416,6 +416,8 @@ function verbEvents(
   sources = sources.filter(
     (m) => m.actor.code !== 'UNK' || m.actor.kind === 'organization' || m.actor.kind === 'group',
   );
+  // "Both sides agreed": the pair of the latest interaction reported, rather than the last two names.
+  if (sources[0]?.via === 'pair') sources = discourseDyad(ctx, sentence) ?? sources;
   // Inside a quotation, "they" and "he" speak from the quoted person's view: no antecedent of ours is safe.
   if (insideQuote(ctx, i, s.first)) sources = sources.filter((m) => m.via !== 'pronoun');
   if (!sources.length) return [];
@@ -423,7 +425,11 @@ function verbEvents(
   // "Israel and Hamas agreed to a ceasefire and an exchange of Israeli hostages": two parties acting together
   // take a target only from the object or the pattern's prepositions, not from anywhere later in the clause.
   const together = distinctCodes(sources).length > 1;
-  if (!target && !(together && match.pattern.symmetric)) target = targetOf(ctx, match, clauseEnd, sources, !together);
+  // "discussed the return of children deported to Russia": a consultation's partner is its object or comes after
+  // "with"/"between", not any actor in the topic discussed.
+  const searchClause = !together && match.pattern.type !== 'CONSULT';
+  if (!target && !(together && match.pattern.symmetric))
+    target = targetOf(ctx, match, clauseEnd, sources, searchClause);
   if (!target && match.pattern.requireActorObject) return [];
   const needsTarget = match.pattern.requireTarget;
   // "The United States and Jordan agreed", "X and Y clashed": with no other party, the subjects act on each other.
@@ -445,6 +451,9 @@ function verbEvents(
       target = placeMention(ctx, place.country, place.span.start, place.span.end);
     }
   }
+  // "Israel would defend itself": a reflexive object is the source itself, not someone to infer.
+  const reflexive = REFLEXIVES.has(ctx.doc.tokens[match.last]?.lower ?? '');
+  if (!target && !reflexive && DISCOURSE_TYPES.has(match.pattern.type)) target = discourseParty(ctx, sentence, sources);
 
   // A meeting with no one named ("the Cabinet met Sunday") is internal business, not a consultation between actors;
   // "sent a team" with no recipient is no aid.
@@ -580,6 +589,7 @@ function buildEvent(
   let cameo = pattern.cameo;
   let negated = modality.negated;
   let rule = `${pattern.id}/${roleRule}`;
+  if (target && (target.via === 'referent' || target.via === 'discourse')) rule += `+${target.rule}`;
   const hypothetical = modality.hypothetical;
   const quad = quadOf(ctx.knowledge.cameo.get(cameo.slice(0, 2).padStart(2, '0')));
   const conditional = modality.intent && hasLaterCondition(ctx, match.last, sentence);
@@ -686,10 +696,18 @@ function distinctCodes(mentions: Mention[]): Mention[] {
   });
 }
 
+/** "the hostages held there", "children forcibly transferred to Russia": a participle after its noun, adverbs between. */
 function isReducedRelative(tokens: Token[], i: number): boolean {
   const verb = tokens[i] as Token;
-  const before = tokens[i - 1];
+  const before = tokens[nounBefore(tokens, i)];
   return !!before && before.pos === 'NOUN' && /(ed|en|wn|ld|nt)$/.test(verb.lower) && verb.lower !== verb.lemma;
+}
+
+/** The token before `i`, skipping at most two manner or time adverbs in -ly ("villages recently attacked"). */
+function nounBefore(tokens: Token[], i: number): number {
+  let k = i - 1;
+  while (k > i - 3 && tokens[k]?.pos === 'ADV' && /ly$/.test(tokens[k]?.lower ?? '')) k--;
+  return k;
 }
 
 function isPassive(tokens: Token[], i: number, last: number): boolean {
@@ -886,34 +904,44 @@ function targetOf(
   return undefined;
 }
 
-const REFERENTS = new Set([
-  'agreement',
-  'deal',
-  'accord',
-  'ceasefire',
-  'truce',
-  'plan',
-  'proposal',
-  'talks',
-  'outcome',
-  'decision',
-  'announcement',
-  'move',
-  'step',
-  'efforts',
-  'effort',
-  'declaration',
-  'treaty',
-  'pact',
-  'initiative',
-  'framework',
+/** Nouns that refer back to an act reported before, and the kinds of act each may refer to. */
+const AGREEMENT_ACTS: readonly EventType[] = ['AGREE', 'CONSULT', 'RETREAT'];
+const REFERENTS = new Map<string, readonly EventType[]>([
+  ...[
+    'agreement',
+    'deal',
+    'accord',
+    'ceasefire',
+    'truce',
+    'plan',
+    'proposal',
+    'talks',
+    'outcome',
+    'decision',
+    'announcement',
+    'move',
+    'step',
+    'efforts',
+    'effort',
+    'declaration',
+    'treaty',
+    'pact',
+    'initiative',
+    'framework',
+  ].map((w) => [w, AGREEMENT_ACTS] as const),
+  // "Moscow condemned both sets of sanctions": the act referred to is a sanction, its author the target.
+  ...['sanctions', 'measures', 'penalties', 'embargo', 'tariffs'].map((w) => [w, ['SANCTION'] as const] as const),
+  ...['strikes', 'strike', 'attack', 'attacks', 'airstrikes', 'bombing', 'shelling', 'offensive', 'raid', 'raids'].map(
+    (w) => [w, ['ASSAULT'] as const] as const,
+  ),
 ]);
 const REFERRING_TYPES = new Set<EventType>(['SUPPORT', 'ACCUSE', 'REJECT', 'AGREE']);
 
 /**
  * "The EU welcomed the agreement": the target is a party to the act the
- * noun refers to, the latest agreement or meeting reported before, whose
- * parties are not the speaker (rule `target.referent`).
+ * noun refers to, the latest such act reported before (not a hypothetical or
+ * denied one), whose parties are not the speaker (rule `target.referent`).
+ * "Moscow condemned the sanctions": for sanctions and attacks, their author.
  */
 function referentParty(
   ctx: Context,
@@ -923,36 +951,102 @@ function referentParty(
 ): Mention | undefined {
   if (!REFERRING_TYPES.has(match.pattern.type)) return undefined;
   const tokens = ctx.doc.tokens;
-  let referent = false;
+  let kinds: readonly EventType[] | undefined;
   for (let k = match.last; k < match.last + 5 && k < tokens.length; k++) {
-    if (REFERENTS.has(tokens[k]?.lower ?? '')) referent = true;
+    kinds = REFERENTS.get(tokens[k]?.lower ?? '');
+    if (kinds) break;
     if (tokens[k]?.pos === 'VERB' || tokens[k]?.text === ',') break;
   }
-  if (!referent) return undefined;
+  if (!kinds) return undefined;
+  const byAuthor = !kinds.includes('AGREE');
   const earlier = [...ctx.events, ...produced.map((p) => p.event)].filter(
-    (e) => e.type === 'AGREE' || e.type === 'CONSULT' || e.type === 'RETREAT',
+    (e) => kinds.includes(e.type) && !e.negated && !e.hypothetical,
   );
   const speaker = new Set(sources.map((m) => m.actor.code));
   for (let n = earlier.length - 1; n >= 0; n--) {
     const e = earlier[n] as Event;
-    for (const party of [e.source, e.target]) {
+    for (const party of byAuthor ? [e.source] : [e.source, e.target]) {
       if (!party || party.implicit || speaker.has(party.code)) continue;
-      const actor = ctx.actors.get(party.actorId);
-      if (!actor) continue;
-      const at = party.mention ?? e.trigger;
-      return {
-        actor,
-        first: -1,
-        last: -1,
-        start: at.start,
-        end: at.end,
-        via: 'referent',
-        rule: 'target.referent',
-        possessive: false,
-        modifier: false,
-        plural: false,
-      };
+      const found = standIn(ctx, party, e, 'referent');
+      if (found) return found;
     }
+  }
+  return undefined;
+}
+
+/** A stand-in mention for a party of an earlier event, used as a target inferred from the discourse. */
+function standIn(ctx: Context, party: ActorRef, e: Event, via: 'referent' | 'discourse' | 'pair'): Mention | undefined {
+  const actor = ctx.actors.get(party.actorId);
+  if (!actor) return undefined;
+  const at = party.mention ?? e.trigger;
+  return {
+    actor,
+    first: -1,
+    last: -1,
+    start: at.start,
+    end: at.end,
+    via,
+    rule: via === 'pair' ? 'actor.pair.discourse' : `target.${via}`,
+    possessive: false,
+    modifier: false,
+    plural: false,
+  };
+}
+
+/**
+ * "the two sides", "both delegations": the two parties of the latest joint
+ * act reported before ("X and Y agreed"), else of the latest act between two
+ * named actors in the preceding sentences (rule `actor.pair.discourse`);
+ * coreference's guess from the last two names stays when there is neither.
+ */
+/** Hosting and mediating: the host or mediator is not one of "both sides". */
+const THIRD_PARTY_CAMEO = new Set(['043', '045', '046']);
+
+function discourseDyad(ctx: Context, sentence: number): Mention[] | undefined {
+  const first = ctx.doc.sentences[Math.max(0, sentence - DISCOURSE_WINDOW)] as { start: number };
+  const usable = (e: Event): e is Event & { target: ActorRef } =>
+    !e.negated &&
+    !e.hypothetical &&
+    !!e.target &&
+    !e.target.implicit &&
+    !e.rule.includes('target.') &&
+    e.source.code !== e.target.code &&
+    e.source.code !== 'UNK' &&
+    e.target.code !== 'UNK' &&
+    !THIRD_PARTY_CAMEO.has(e.cameo);
+  const joint = ctx.events.findLast((e) => usable(e) && e.rule.includes('+mutual'));
+  const latest = ctx.events.findLast((e) => usable(e) && e.evidence.start >= first.start);
+  const e = joint ?? latest;
+  if (!e?.target) return undefined;
+  const a = standIn(ctx, e.source, e, 'pair');
+  const b = standIn(ctx, e.target, e, 'pair');
+  return a && b ? [a, b] : undefined;
+}
+
+/** Verbal reactions whose target, when the sentence names none, is the party under discussion. */
+const DISCOURSE_TYPES = new Set<EventType>(['SUPPORT', 'ACCUSE', 'THREATEN', 'REJECT', 'REQUEST', 'AGREE']);
+const REFLEXIVES = new Set(['itself', 'themselves', 'himself', 'herself', 'ourselves', 'myself']);
+/** How many sentences back the party under discussion is looked for. */
+const DISCOURSE_WINDOW = 3;
+
+/**
+ * "Russia warned that it would respond", "European leaders welcomed the
+ * outcome": a reaction that names no one is aimed at the party of the latest
+ * act reported in the preceding sentences: its other party if the speaker
+ * took part in it, else its author (rule `target.discourse`). Reactions are
+ * not acts: an event whose own target was inferred this way is skipped.
+ */
+function discourseParty(ctx: Context, sentence: number, sources: Mention[]): Mention | undefined {
+  const first = ctx.doc.sentences[Math.max(0, sentence - DISCOURSE_WINDOW)] as { start: number };
+  const own = new Set(sources.map((m) => m.actor.code));
+  for (let n = ctx.events.length - 1; n >= 0; n--) {
+    const e = ctx.events[n] as Event;
+    if (e.evidence.start < first.start) break;
+    if (e.negated || e.hypothetical || e.rule.includes('target.discourse') || e.rule.includes('target.referent'))
+      continue;
+    const parties = [e.source, e.target].filter((p): p is ActorRef => !!p && !p.implicit && p.code !== 'UNK');
+    const other = own.has(e.source.code) ? parties.find((p) => !own.has(p.code)) : parties[0];
+    if (other && !own.has(other.code)) return standIn(ctx, other, e, 'discourse');
   }
   return undefined;
 }
