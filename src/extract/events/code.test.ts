@@ -133,6 +133,21 @@ describe('event coding on news sentences', () => {
       'Aid groups documented the return of Ukrainian children forcibly transferred to Russia.',
       [],
     ],
+    [
+      'a meeting of three parties with a fourth is one act',
+      'Britain, Canada and Belgium held talks with Jordan in London on Monday.',
+      ['CONSULT GBR>JOR'],
+    ],
+    [
+      'an act done jointly is one act',
+      'Jordan and Iraq jointly asked the United Nations to send observers.',
+      ['REQUEST JOR>UN'],
+    ],
+    [
+      'two parties acting alike are two acts',
+      'Britain and Canada accused Russia of violating the truce.',
+      ['ACCUSE GBR>RUS', 'ACCUSE CAN>RUS'],
+    ],
   ])('in context: %s', (_name, text, expected) => {
     expect(coded(text)).toEqual(expected);
   });

@@ -459,7 +459,7 @@ function verbEvents(
   // "sent a team" with no recipient is no aid.
   if ((match.pattern.type === 'CONSULT' || needsTarget) && !target) return [];
   const out: { event: Event; trigger: number; governor?: number }[] = [];
-  for (const source of distinctCodes(sources)) {
+  for (const source of jointAct(ctx, match, sources) ? distinctCodes(sources).slice(0, 1) : distinctCodes(sources)) {
     if (target && target.actor.code === source.actor.code && target.actor === source.actor) continue;
     out.push({ event: buildEvent(ctx, match, sentence, source, target, modality, sourceRule), trigger: i, governor });
   }
@@ -827,6 +827,24 @@ function previousVerb(ctx: Context, first: number, before: number, infinitives =
   return undefined;
 }
 
+/**
+ * One act of several parties, reported once: "jointly asked", "would jointly
+ * nominate", and a call or meeting of three or more parties with another
+ * ("Starmer, Macron, Merz and Tusk spoke by phone with Trump"). Two parties
+ * acting alike ("Ukraine and its allies accused ...") are two acts.
+ */
+function jointAct(ctx: Context, match: PatternMatch, sources: Mention[]): boolean {
+  const parties = distinctCodes(sources).length;
+  if (parties < 2) return false;
+  const tokens = ctx.doc.tokens;
+  for (let k = match.first - 1; k >= match.first - 3 && k >= 0; k--) {
+    if (tokens[k]?.lower === 'jointly') return true;
+    if (!['ADV', 'AUX', 'PART'].includes(tokens[k]?.pos ?? '')) break;
+  }
+  if (tokens[match.last]?.lower === 'jointly') return true;
+  return parties >= 3 && match.pattern.type === 'CONSULT';
+}
+
 /** "Ukraine and its European allies", "The United States and Jordan": every coordinated party. */
 function coordinatedGroup(ctx: Context, m: Mention, sentenceFirst: number): Mention[] {
   const tokens = ctx.doc.tokens;
@@ -1024,7 +1042,8 @@ function discourseDyad(ctx: Context, sentence: number): Mention[] | undefined {
 }
 
 /** Verbal reactions whose target, when the sentence names none, is the party under discussion. */
-const DISCOURSE_TYPES = new Set<EventType>(['SUPPORT', 'ACCUSE', 'THREATEN', 'REJECT', 'REQUEST', 'AGREE']);
+// Not REQUEST: an appeal always has an addressee ("called on the mediators"), which the context cannot stand in for.
+const DISCOURSE_TYPES = new Set<EventType>(['SUPPORT', 'ACCUSE', 'THREATEN', 'REJECT', 'AGREE']);
 const REFLEXIVES = new Set(['itself', 'themselves', 'himself', 'herself', 'ourselves', 'myself']);
 /** How many sentences back the party under discussion is looked for. */
 const DISCOURSE_WINDOW = 3;
