@@ -148,6 +148,26 @@ describe('event coding on news sentences', () => {
       'Britain and Canada accused Russia of violating the truce.',
       ['ACCUSE GBR>RUS', 'ACCUSE CAN>RUS'],
     ],
+    [
+      'a subjunctive after "that" is what is demanded, not a fact',
+      'Jordan insisted that Israel withdraw its troops from the border.',
+      ['REQUEST JOR>ISR'],
+    ],
+    [
+      'a plain past after "that" is a fact',
+      'Jordan said that Israel withdrew its troops from the border.',
+      ['RETREAT ISR>JOR'],
+    ],
+    [
+      'demands are made of the party that is to carry them out',
+      'Britain put forward demands, including that Russia withdraw its troops from the border.',
+      ['REQUEST GBR>RUS'],
+    ],
+    [
+      'the object of a verb pattern is no noun event of its own',
+      'Canada said that Britain cut its aid to Iraq last year.',
+      ['SANCTION GBR>IRQ'],
+    ],
   ])('in context: %s', (_name, text, expected) => {
     expect(coded(text)).toEqual(expected);
   });

@@ -125,6 +125,8 @@ export function codeEvents(ctx: Context): void {
     const sentence = doc.sentences[s];
     if (!sentence) continue;
     const produced: { event: Event; trigger: number; governor?: number }[] = [];
+    let objectEnd = -1;
+    let lastType: EventType | undefined;
     for (let i = sentence.first; i < sentence.last; i++) {
       const token = doc.tokens[i] as Token;
       if (ctx.mentionAt[i] || isAdjectival(doc.tokens, i)) continue;
@@ -138,12 +140,21 @@ export function codeEvents(ctx: Context): void {
       ) {
         const clauseEnd = clauseEndOf(ctx, i, sentence.last);
         const match = matchVerb(ctx.knowledge.patterns, doc.tokens, i, clauseEnd);
+        // "put forward demands": the object of a light verb is not a verb event of its own.
+        if (match && i < objectEnd && match.pattern.type === lastType) {
+          i = match.last - 1;
+          continue;
+        }
         if (match) {
           produced.push(...verbEvents(ctx, match, s, clauseEnd, produced));
+          objectEnd = match.object?.last ?? -1;
+          lastType = match.pattern.type;
           i = match.last - 1;
           continue;
         }
       }
+      // "cut its aid to Iraq", "suspended arms deliveries": the object of a verb pattern is part of its event.
+      if (i < objectEnd) continue;
       if (token.pos === 'NOUN' || token.pos === 'PROPN' || token.pos === 'ADJ') {
         const match = matchNoun(ctx.knowledge.patterns, doc.tokens, i, sentence.last);
         if (match) {
@@ -154,6 +165,7 @@ export function codeEvents(ctx: Context): void {
       }
     }
     produced.push(...obligationDemands(ctx, s));
+    addressDemands(produced);
     for (const item of dedupe(produced)) ctx.events.push(item.event);
   }
   ctx.events.forEach((e, n) => {
@@ -189,12 +201,69 @@ const DEMAND_WORDS = new Set([
   'recommended',
 ]);
 
+/**
+ * "put forward demands, including that Ukraine withdraw its forces": a demand
+ * that names no addressee is made of the party that is to do what is
+ * demanded (the source of the demanded act, rule `target.demanded`).
+ */
+function addressDemands(produced: { event: Event; trigger: number }[]): void {
+  for (const item of produced) {
+    const e = item.event;
+    if (e.type !== 'REQUEST' || (e.target && !e.target.implicit)) continue;
+    const content = produced.find(
+      (x) =>
+        x.trigger > item.trigger &&
+        x.event.hypothetical &&
+        /demand that|subjunctive/.test(x.event.rule) &&
+        x.event.source.code !== e.source.code,
+    );
+    if (!content) continue;
+    e.target = { ...content.event.source };
+    e.rule += '+target.demanded';
+  }
+}
+
 /** "demanding that the Turkish government provide information": what is demanded has not happened. */
 function isDemandedContent(tokens: Token[], clauseStart: number): boolean {
   if (tokens[clauseStart]?.lower !== 'that') return false;
   for (let k = clauseStart - 1; k >= 0 && k >= clauseStart - 4; k--)
     if (DEMAND_WORDS.has(tokens[k]?.lower ?? '')) return true;
   return false;
+}
+
+/** Verbs whose past tense is their base form: "that Israel cut ties" may be a plain past. */
+const INVARIANT_PAST = new Set([
+  'cut',
+  'put',
+  'hit',
+  'set',
+  'let',
+  'shut',
+  'quit',
+  'spread',
+  'cast',
+  'beat',
+  'bid',
+  'hurt',
+]);
+
+/**
+ * "demands ..., including that Ukraine withdraw its forces", "insisted that
+ * Israel ease restrictions": a singular subject with the bare verb is the
+ * mandative subjunctive, which states what someone wants done, not a fact.
+ */
+function isSubjunctive(ctx: Context, i: number, clauseStart: number): boolean {
+  const tokens = ctx.doc.tokens;
+  const verb = tokens[i] as Token;
+  if (verb.lower !== verb.lemma || INVARIANT_PAST.has(verb.lower)) return false;
+  let k = i - 1;
+  while (k > clauseStart && tokens[k]?.pos === 'ADV') k--;
+  const subject = ctx.mentionAt[k];
+  if (!subject || subject.plural || subject.partner || subject.possessive || subject.via === 'pronoun') return false;
+  // The subject is the whole noun phrase after "that" ("that the United States", not "that talks with Russia").
+  let j = subject.first - 1;
+  while (j > clauseStart && tokens[j]?.pos === 'DET') j--;
+  return tokens[j]?.lower === 'that';
 }
 
 const DEMAND_SPEECH = new Set([
@@ -378,6 +447,9 @@ function verbEvents(
   if (isDemandedContent(tokens, clauseStart)) {
     modality.hypothetical = true;
     modality.cues.push('demand that');
+  } else if (isSubjunctive(ctx, i, clauseStart)) {
+    modality.hypothetical = true;
+    modality.cues.push('that ... subjunctive');
   }
   const passive = isPassive(tokens, i, match.last);
   // "the hostages held there": a participle after its noun names no actor unless a by-phrase does.
