@@ -22,7 +22,8 @@ import {
   similarity,
 } from './minhash.js';
 import { articleFingerprint, articleText, normaliseUrl, stableId } from './normalize.js';
-import { placeholders, type Sql, type SqlBackend } from './sql.js';
+import { eventPayload, mentionPayload } from './payload.js';
+import { placeholders, rowPlaceholders, type Sql, type SqlBackend } from './sql.js';
 
 interface Prepared {
   extraction: Extraction;
@@ -148,13 +149,10 @@ async function addOne(tx: Sql, p: Prepared, result: AddResult, counters: Counter
     result.stories++;
     counters.total('stories');
   }
-  for (const band of p.bands) {
-    await tx.run('INSERT INTO story_bands (band, article_id, story_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [
-      band,
-      a.id,
-      storyId,
-    ]);
-  }
+  await tx.run(
+    `INSERT INTO story_bands (band, article_id) VALUES ${rowPlaceholders(p.bands.length, 2)} ON CONFLICT DO NOTHING`,
+    p.bands.flatMap((band) => [band, a.id]),
+  );
 
   const keyOf = await storeActors(tx, extraction, counters);
   const ref = (r: ActorRef): ActorRef => ({ ...r, actorId: keyOf.get(r.actorId) ?? r.actorId });
@@ -195,11 +193,13 @@ async function addOne(tx: Sql, p: Prepared, result: AddResult, counters: Counter
       data: { ...s, actor: ref(s.actor) },
     })),
   ];
-  for (const r of records) {
+  for (const table of ['statements', 'commitments', 'stances'] as const) {
+    const rows = records.filter((r) => r.table === table);
+    if (rows.length === 0) continue;
     const added = await tx.run(
-      `INSERT INTO ${r.table} (article_id, local_id, actor_id, other_actor_id, issue, date, data)
-       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-      [
+      `INSERT INTO ${table} (article_id, local_id, actor_id, other_actor_id, issue, date, data)
+       VALUES ${rowPlaceholders(rows.length, 7)} ON CONFLICT DO NOTHING`,
+      rows.flatMap((r) => [
         a.id,
         r.localId,
         r.actor.actorId,
@@ -207,9 +207,9 @@ async function addOne(tx: Sql, p: Prepared, result: AddResult, counters: Counter
         r.issue ?? null,
         r.date ?? null,
         JSON.stringify(r.data),
-      ],
+      ]),
     );
-    counters.total(r.table, added);
+    counters.total(table, added);
   }
 }
 
@@ -233,32 +233,41 @@ async function storeActors(tx: Sql, extraction: Extraction, counters: Counters):
     ...extraction.stances.map((s) => s.actor),
   ];
   const { facts, keyOf } = resolveActors(extraction.actors, refs);
+  if (facts.length === 0) return keyOf;
+  const added = await tx.all<{ id: string }>(
+    `INSERT INTO actors (id, name, code, kind, sector, kb_id) VALUES ${rowPlaceholders(facts.length, 6)}
+     ON CONFLICT DO NOTHING RETURNING id`,
+    facts.flatMap((f) => [f.key, f.name, f.code, f.kind, f.sector ?? null, f.kbId ?? null]),
+  );
+  counters.total('actors', added.length);
+  const isNew = new Set(added.map((r) => r.id));
   for (const f of facts) {
-    const added = await tx.run(
-      `INSERT INTO actors (id, name, code, kind, sector, kb_id) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-      [f.key, f.name, f.code, f.kind, f.sector ?? null, f.kbId ?? null],
-    );
-    if (added > 0) counters.total('actors');
-    else if (f.kbId) {
-      // A knowledge-base match names the actor canonically; it wins over the first surface name seen.
-      await tx.run('UPDATE actors SET name = ?, kb_id = ? WHERE id = ? AND kb_id IS NULL', [f.name, f.kbId, f.key]);
-    }
-    for (const alias of f.aliases) {
-      await tx.run('INSERT INTO actor_aliases (actor_id, alias, alias_norm) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [
-        f.key,
-        alias,
-        aliasKey(alias),
-      ]);
-    }
-    for (const role of f.roles) {
-      await tx.run('INSERT INTO actor_roles (actor_id, role) VALUES (?, ?) ON CONFLICT DO NOTHING', [f.key, role]);
-    }
-    const linked = await tx.run(
-      'INSERT INTO article_actors (article_id, actor_id) VALUES (?, ?) ON CONFLICT DO NOTHING',
-      [extraction.article.id, f.key],
-    );
-    if (linked > 0) counters.actor(f.key, 'articles');
+    if (!f.kbId || isNew.has(f.key)) continue;
+    // A knowledge-base match names the actor canonically; it wins over the first surface name seen.
+    await tx.run('UPDATE actors SET name = ?, kb_id = ? WHERE id = ? AND kb_id IS NULL', [f.name, f.kbId, f.key]);
   }
+  // Aliases and roles keep their order of first appearance (the serial key), so rows go in that order.
+  const aliases = facts.flatMap((f) => f.aliases.map((alias) => [f.key, alias, aliasKey(alias)]));
+  if (aliases.length > 0) {
+    await tx.run(
+      `INSERT INTO actor_aliases (actor_id, alias, alias_norm) VALUES ${rowPlaceholders(aliases.length, 3)}
+       ON CONFLICT DO NOTHING`,
+      aliases.flat(),
+    );
+  }
+  const roles = facts.flatMap((f) => f.roles.map((role) => [f.key, role]));
+  if (roles.length > 0) {
+    await tx.run(
+      `INSERT INTO actor_roles (actor_id, role) VALUES ${rowPlaceholders(roles.length, 2)} ON CONFLICT DO NOTHING`,
+      roles.flat(),
+    );
+  }
+  const linked = await tx.all<{ actor_id: string }>(
+    `INSERT INTO article_actors (article_id, actor_id) VALUES ${rowPlaceholders(facts.length, 2)}
+     ON CONFLICT DO NOTHING RETURNING actor_id`,
+    facts.flatMap((f) => [extraction.article.id, f.key]),
+  );
+  for (const r of linked) counters.actor(r.actor_id, 'articles');
   return keyOf;
 }
 
@@ -315,15 +324,18 @@ async function storeEvent(
         facts.place,
         event.place?.name ?? null,
         event.place?.country ?? null,
-        JSON.stringify({ ...event, date: event.date ?? articleDate }),
+        eventPayload(event, articleDate),
         new Date().toISOString(),
       ],
     );
     counters.event(facts.type, facts.date, facts.sourceCode, facts.targetCode);
   }
   await countActors(tx, counters, eventId, target === null, event.source.actorId, event.target?.actorId ?? null);
-  for (const issue of event.issues) {
-    await tx.run('INSERT INTO event_issues (event_id, issue) VALUES (?, ?) ON CONFLICT DO NOTHING', [eventId, issue]);
+  if (event.issues.length > 0) {
+    await tx.run(
+      `INSERT INTO event_issues (event_id, issue) VALUES ${rowPlaceholders(event.issues.length, 2)} ON CONFLICT DO NOTHING`,
+      event.issues.flatMap((issue) => [eventId, issue]),
+    );
   }
   counters.total('mentions');
   await tx.run(
@@ -337,13 +349,7 @@ async function storeEvent(
       event.target?.actorId ?? null,
       facts.date,
       event.evidence.text,
-      JSON.stringify({
-        evidence: event.evidence,
-        trigger: event.trigger,
-        source: event.source,
-        target: event.target,
-        rule: event.rule,
-      }),
+      mentionPayload(event),
     ],
   );
   return target !== null;

@@ -4,7 +4,7 @@
  * dialect-specific parts (schema, text search, locking) rather than two
  * copies of the logic.
  */
-import type { Event, EventType } from '../../types.js';
+import type { EventType } from '../../types.js';
 import type {
   ActorCounts,
   ActorPartner,
@@ -29,6 +29,8 @@ import { aliasKey } from './actors.js';
 import type { Total } from './counters.js';
 import { addExtractions } from './ingest.js';
 import { placeKey } from './merge.js';
+import { stableId } from './normalize.js';
+import { readEvent, readReport } from './payload.js';
 import { placeholders, type SqlBackend, type SqlFragment } from './sql.js';
 
 export const DEFAULT_LIMIT = 50;
@@ -94,6 +96,7 @@ interface MentionRow {
   article_id: string;
   local_event_id: string;
   date: string;
+  sentence: string;
   data: string;
   story_id: string;
   outlet: string | null;
@@ -211,7 +214,7 @@ export class SqlStore implements Store {
     const inList = placeholders(ids.length);
     const [mentionRows, reasonRows, issueRows] = await Promise.all([
       this.backend.sql.all<MentionRow>(
-        `SELECT m.event_id, m.article_id, m.local_event_id, m.date, m.data, a.story_id, a.outlet,
+        `SELECT m.event_id, m.article_id, m.local_event_id, m.date, m.sentence, m.data, a.story_id, a.outlet,
            a.date AS article_date, a.title, a.url
          FROM mentions m JOIN articles a ON a.id = m.article_id
          WHERE m.event_id IN (${inList}) ORDER BY COALESCE(a.date, ''), m.article_id, m.id`,
@@ -227,8 +230,11 @@ export class SqlStore implements Store {
       ),
     ]);
     const mentions = new Map<string, EventMention[]>();
+    /** The report that created each event: its id is derived from that report's article and local id. */
+    const firstReport = new Map<string, ReturnType<typeof readReport>>();
     for (const m of mentionRows) {
-      const data = JSON.parse(m.data) as Pick<EventMention, 'evidence' | 'trigger' | 'source' | 'target' | 'rule'>;
+      const data = readReport(m.data, m.sentence);
+      if (stableId('ev', m.article_id, m.local_event_id) === m.event_id) firstReport.set(m.event_id, data);
       const list = mentions.get(m.event_id) ?? [];
       list.push(
         defined({
@@ -258,9 +264,8 @@ export class SqlStore implements Store {
     const issues = new Map<string, string[]>();
     for (const r of issueRows) issues.set(r.event_id, [...(issues.get(r.event_id) ?? []), r.issue]);
     return rows.map((row) => {
-      const data = JSON.parse(row.data) as Event;
       return {
-        ...data,
+        ...readEvent(row.data, firstReport.get(row.id)),
         id: row.id,
         sourceActorId: row.source_actor,
         targetActorId: row.target_actor,

@@ -43,6 +43,12 @@ export function placeholders(n: number): string {
   return Array.from({ length: n }, () => '?').join(', ');
 }
 
+/** `(?, ?), (?, ?)`: a VALUES list of `rows` rows of `width` columns, so many rows take one statement. */
+export function rowPlaceholders(rows: number, width: number): string {
+  const row = `(${placeholders(width)})`;
+  return Array.from({ length: rows }, () => row).join(', ');
+}
+
 /** Words of a free-text search: letters and digits only, so no operator of either engine survives. */
 export function searchWords(text: string): string[] {
   return text.match(/[\p{L}\p{N}]+/gu) ?? [];

@@ -188,6 +188,10 @@ UPDATE actors SET
   events = (SELECT COUNT(DISTINCT x.event_id) FROM event_actors x WHERE x.actor_id = actors.id);
 DROP INDEX mentions_source;
 DROP INDEX mentions_target;
+-- Nothing looks actors' articles up; the primary key serves the writes.
+DROP INDEX article_actors_actor;
+-- Candidates' stories are read from articles; 32 copies of the story id per article were never read.
+ALTER TABLE story_bands DROP COLUMN story_id;
 
 CREATE TABLE counts (
   kind ${T} NOT NULL,

@@ -108,6 +108,10 @@ export async function openSqliteStore(path: string): Promise<Store> {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 10000');
+  // Batches touch pages all over the indexes: a 128 MB page cache and checkpoints every 40 MB of WAL
+  // (rather than 2 MB and 4 MB) keep them from being read and written back at every commit.
+  db.pragma('cache_size = -131072');
+  db.pragma('wal_autocheckpoint = 10000');
   migrate(db);
   return new SqlStore(new SqliteBackend(db));
 }

@@ -208,6 +208,22 @@ UPDATE actors SET
   events = (SELECT COUNT(DISTINCT x.event_id) FROM event_actors x WHERE x.actor_id = actors.id);
 DROP INDEX mentions_source;
 DROP INDEX mentions_target;
+-- Nothing looks actors' articles up; the primary key serves the writes.
+DROP INDEX article_actors_actor;
+-- Candidates' stories are read from articles; 32 copies of the story id per article were never read.
+ALTER TABLE story_bands DROP COLUMN story_id;
+
+-- Searches are ANDs of single words, which need no positions: detail=none keeps the index a fraction
+-- of the size and cheaper to write.
+DROP TRIGGER mentions_fts_insert;
+DROP TABLE mention_fts;
+CREATE VIRTUAL TABLE mention_fts USING fts5(
+  sentence, content='mentions', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2', detail=none
+);
+INSERT INTO mention_fts(mention_fts) VALUES ('rebuild');
+CREATE TRIGGER mentions_fts_insert AFTER INSERT ON mentions BEGIN
+  INSERT INTO mention_fts(rowid, sentence) VALUES (new.id, new.sentence);
+END;
 
 CREATE TABLE counts (
   kind TEXT NOT NULL,
