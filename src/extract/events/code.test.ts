@@ -168,6 +168,11 @@ describe('event coding on news sentences', () => {
       'Canada said that Britain cut its aid to Iraq last year.',
       ['SANCTION GBR>IRQ'],
     ],
+    [
+      "a movement of the source's own state named in the sentence keeps the scene domestic",
+      'Jordan struck targets in Iraq on Tuesday. The Palestinian president vowed to fight on until Hamas is defeated.',
+      ['ASSAULT JOR>IRQ', 'THREATEN PSE>PSE'],
+    ],
   ])('in context: %s', (_name, text, expected) => {
     expect(coded(text)).toEqual(expected);
   });

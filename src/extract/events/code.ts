@@ -525,7 +525,18 @@ function verbEvents(
   }
   // "Israel would defend itself": a reflexive object is the source itself, not someone to infer.
   const reflexive = REFLEXIVES.has(ctx.doc.tokens[match.last]?.lower ?? '');
-  if (!target && !reflexive && DISCOURSE_TYPES.has(match.pattern.type)) target = discourseParty(ctx, sentence, sources);
+  // "vowed to fight on until the RSF is defeated": a group of the source's own state named in the sentence makes
+  // it a domestic scene, not a reaction to the foreign party under discussion.
+  const domesticRival = ctx.mentions.some(
+    (m) =>
+      m.first >= s.first &&
+      m.last <= s.last &&
+      m.actor.kind === 'group' &&
+      RIVAL_SECTORS.has(m.actor.sector ?? '') &&
+      sources.some((x) => x.actor.code === m.actor.code && x.actor !== m.actor),
+  );
+  if (!target && !reflexive && !domesticRival && DISCOURSE_TYPES.has(match.pattern.type))
+    target = discourseParty(ctx, sentence, sources);
 
   // A meeting with no one named ("the Cabinet met Sunday") is internal business, not a consultation between actors;
   // "sent a team" with no recipient is no aid.
@@ -1089,6 +1100,9 @@ function standIn(ctx: Context, party: ActorRef, e: Event, via: 'referent' | 'dis
  * named actors in the preceding sentences (rule `actor.pair.discourse`);
  * coreference's guess from the last two names stays when there is neither.
  */
+/** Armed and political movements within a state: naming one makes a scene domestic. */
+const RIVAL_SECTORS = new Set(['REB', 'OPP', 'PTY']);
+
 /** Hosting and mediating: the host or mediator is not one of "both sides". */
 const THIRD_PARTY_CAMEO = new Set(['043', '045', '046']);
 
@@ -1118,7 +1132,7 @@ function discourseDyad(ctx: Context, sentence: number): Mention[] | undefined {
 const DISCOURSE_TYPES = new Set<EventType>(['SUPPORT', 'ACCUSE', 'THREATEN', 'REJECT', 'AGREE']);
 const REFLEXIVES = new Set(['itself', 'themselves', 'himself', 'herself', 'ourselves', 'myself']);
 /** How many sentences back the party under discussion is looked for. */
-const DISCOURSE_WINDOW = 3;
+const DISCOURSE_WINDOW = 5;
 
 /**
  * "Russia warned that it would respond", "European leaders welcomed the
