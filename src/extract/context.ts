@@ -65,8 +65,19 @@ export interface Context {
   knowledge: Knowledge;
   /** `normalise(doc.text)`: same offsets, lower case, folded quotes. */
   lower: string;
-  tokenEnds: Set<number>;
+  /**
+   * For each character offset of the text, 1 + the index of the (last) token
+   * that ends there, else 0: a token-end test and the token it ends, in one
+   * array read.
+   */
+  tokenAtEnd: Int32Array;
   actors: Map<string, Actor>;
+  /**
+   * Persons the dictionaries do not know, by the last word of their name, the
+   * first one made kept: kept up by `ensureActor` so that a repeated surname
+   * costs one lookup instead of a pass over the article's actors.
+   */
+  unknownPersonBySurname: Map<string, Actor>;
   mentions: Mention[];
   /** For each token, the mention covering it. */
   mentionAt: (Mention | undefined)[];

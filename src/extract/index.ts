@@ -6,7 +6,7 @@
 import { articleId } from '../ingest/article.js';
 import { normalise } from '../knowledge/gazetteer.js';
 import { type Knowledge, type KnowledgeOptions, loadKnowledge } from '../knowledge/load.js';
-import { createNlp, type Nlp } from '../nlp/index.js';
+import { createNlp, type Doc, type Nlp } from '../nlp/index.js';
 import type { Extraction } from '../types.js';
 import type { ArticleInput, Context, Memo } from './context.js';
 import { stages as defaultStages, type Stage } from './pipeline.js';
@@ -41,8 +41,9 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         doc,
         knowledge,
         lower: normalise(doc.text),
-        tokenEnds: new Set(doc.tokens.map((t) => t.end)),
+        tokenAtEnd: tokenAtEnd(doc),
         actors: new Map(),
+        unknownPersonBySurname: new Map(),
         mentions: [],
         mentionAt: new Array(doc.tokens.length),
         placeAt: new Array(doc.tokens.length),
@@ -79,6 +80,12 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       };
     },
   };
+}
+
+function tokenAtEnd(doc: Doc): Int32Array {
+  const at = new Int32Array(doc.text.length + 1);
+  for (const t of doc.tokens) at[t.end] = t.i + 1;
+  return at;
 }
 
 let shared: Extractor | undefined;

@@ -156,7 +156,7 @@ function issueTerms(ctx: Context): TermHit[] {
   let coveredTo = -1;
   for (const t of tokens) {
     if (t.start < coveredTo) continue;
-    const [match] = ctx.knowledge.issueTerms.matchAt(ctx.doc.text, ctx.lower, t.start, ctx.tokenEnds);
+    const match = ctx.knowledge.issueTerms.longestAt(ctx.doc.text, ctx.lower, t.start, ctx.tokenAtEnd);
     if (!match) continue;
     coveredTo = match.end;
     for (const issue of new Set(match.values))

@@ -5,60 +5,139 @@
  * stays fast however many names analysts add.
  */
 
-const NO_MATCH: readonly never[] = Object.freeze([]);
-
 interface TrieNode<T> {
-  next: Map<string, TrieNode<T>>;
+  /** Children by UTF-16 code unit, the unit `longestAt` reads from the text. */
+  next: Map<number, TrieNode<T>>;
   /** Entries whose form ends here, with the original form for case checks. */
-  entries: { form: string; value: T }[];
+  entries: { form: string; value: T; anyCase: boolean }[];
+  /** Every entry matches in any case: `values` is the answer, with no case check per match. */
+  anyCase: boolean;
+  values: readonly T[];
+}
+
+/**
+ * The trie as flat arrays, the form `longestAt` walks: a walk visits a few
+ * characters at every token of every article, and following typed-array
+ * indices there costs a fraction of a lookup in one `Map` per node. The
+ * children of node `n` are `units[firstChild[n] .. firstChild[n + 1])`,
+ * sorted, with their node numbers in `child`; `ends[n]` is the node's entry
+ * list when forms end there.
+ */
+interface FlatTrie<T> {
+  firstChild: Int32Array;
+  units: Uint16Array;
+  child: Int32Array;
+  ends: (TrieNode<T> | undefined)[];
 }
 
 export interface GazetteerMatch<T> {
   start: number;
   end: number;
   form: string;
-  values: T[];
+  values: readonly T[];
 }
 
 export class Gazetteer<T> {
-  private readonly root: TrieNode<T> = { next: new Map(), entries: [] };
+  private readonly root: TrieNode<T> = newNode();
+  /** Built from `root` on the first match after an `add`. */
+  private flat: FlatTrie<T> | undefined;
 
   add(form: string, value: T): void {
     const key = normalise(form.trim());
     if (!key) return;
     let node = this.root;
-    for (const ch of key) {
-      let child = node.next.get(ch);
+    for (let i = 0; i < key.length; i++) {
+      const unit = key.charCodeAt(i);
+      let child = node.next.get(unit);
       if (!child) {
-        child = { next: new Map(), entries: [] };
-        node.next.set(ch, child);
+        child = newNode();
+        node.next.set(unit, child);
       }
       node = child;
     }
-    node.entries.push({ form: foldQuotes(form.trim()), value });
+    const folded = foldQuotes(form.trim());
+    node.entries.push({ form: folded, value, anyCase: folded === folded.toLowerCase() });
+    node.anyCase = node.entries.every((e) => e.anyCase);
+    node.values = Object.freeze(node.entries.map((e) => e.value));
+    this.flat = undefined;
   }
 
   /**
-   * All forms that start at `start` in `text` and end at one of `tokenEnds`,
-   * longest first. `lower` is `normalise(text)` computed once per document.
+   * The longest form that starts at `start` in `text`, ends where
+   * `tokenAtEnd` is not 0 (a token end) and agrees in case. `lower` is
+   * `normalise(text)` computed once per document. Only the longest is asked for, so the walk keeps no list of
+   * shorter matches unless some form ends on the way.
    */
-  matchAt(text: string, lower: string, start: number, tokenEnds: Set<number>): readonly GazetteerMatch<T>[] {
-    let node: TrieNode<T> | undefined = this.root.next.get(lower[start] as string);
-    // Most tokens start no entry at all: answer them without allocating.
-    if (!node) return NO_MATCH;
-    node = this.root;
-    const found: GazetteerMatch<T>[] = [];
-    for (let i = start; i < lower.length && node; i++) {
-      node = node.next.get(lower[i] as string);
-      if (!node) break;
-      if (node.entries.length && tokenEnds.has(i + 1)) {
-        const surface = foldQuotes(text.slice(start, i + 1));
-        const values = node.entries.filter((e) => caseAgrees(e.form, surface)).map((e) => e.value);
-        if (values.length) found.push({ start, end: i + 1, form: surface, values });
+  longestAt(text: string, lower: string, start: number, tokenAtEnd: Int32Array): GazetteerMatch<T> | undefined {
+    this.flat ??= flatten(this.root);
+    const { firstChild, units, child, ends: endsAt } = this.flat;
+    let node = 0;
+    // Forms ending on the way, shortest first; most walks meet none and allocate nothing.
+    let ends: number[] | undefined;
+    let nodes: TrieNode<T>[] | undefined;
+    for (let i = start; i < lower.length; i++) {
+      const unit = lower.charCodeAt(i);
+      let lo = firstChild[node] as number;
+      let hi = firstChild[node + 1] as number;
+      node = -1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        const u = units[mid] as number;
+        if (u < unit) lo = mid + 1;
+        else if (u > unit) hi = mid;
+        else {
+          node = child[mid] as number;
+          break;
+        }
+      }
+      if (node < 0) break;
+      const found = endsAt[node];
+      if (found && tokenAtEnd[i + 1]) {
+        if (!ends || !nodes) {
+          ends = [];
+          nodes = [];
+        }
+        ends.push(i + 1);
+        nodes.push(found);
       }
     }
-    return found.reverse();
+    if (!ends || !nodes) return undefined;
+    for (let k = ends.length - 1; k >= 0; k--) {
+      const end = ends[k] as number;
+      const found = nodes[k] as TrieNode<T>;
+      const surface = foldQuotes(text.slice(start, end));
+      const values = found.anyCase
+        ? found.values
+        : found.entries.filter((e) => e.anyCase || caseAgrees(e.form, surface)).map((e) => e.value);
+      if (values.length) return { start, end, form: surface, values };
+    }
+    return undefined;
   }
+}
+
+function newNode<T>(): TrieNode<T> {
+  return { next: new Map(), entries: [], anyCase: true, values: [] };
+}
+
+/** Numbers the nodes breadth first, so that each node's children sit together in `units` and `child`. */
+function flatten<T>(root: TrieNode<T>): FlatTrie<T> {
+  const order: TrieNode<T>[] = [root];
+  for (let n = 0; n < order.length; n++) for (const c of (order[n] as TrieNode<T>).next.values()) order.push(c);
+  const number = new Map(order.map((node, n) => [node, n]));
+  const firstChild = new Int32Array(order.length + 1);
+  const units = new Uint16Array(order.length - 1);
+  const child = new Int32Array(order.length - 1);
+  let edge = 0;
+  order.forEach((node, n) => {
+    firstChild[n] = edge;
+    for (const [unit, c] of [...node.next].sort((a, b) => a[0] - b[0])) {
+      units[edge] = unit;
+      child[edge] = number.get(c) as number;
+      edge++;
+    }
+  });
+  firstChild[order.length] = edge;
+  return { firstChild, units, child, ends: order.map((node) => (node.entries.length ? node : undefined)) };
 }
 
 /** Lower-cases character by character so the result keeps the text's offsets. */
@@ -74,16 +153,20 @@ export function normalise(text: string): string {
   return out;
 }
 
+const QUOTES = /[\u2018\u2019\u02bc\u201c\u201d]/;
+
 function foldQuotes(text: string): string {
+  // Most surfaces hold no typographic quote: answer them without two replace passes.
+  if (!QUOTES.test(text)) return text;
   return text.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d]/g, '"');
 }
 
 /**
- * Forms written with capitals must match as written ("US" is not "us"); forms
- * written in lower case ("foreign minister") match in any case.
+ * Forms written with capitals must match as written ("US" is not "us"). Forms
+ * written in lower case ("foreign minister") match in any case and are not
+ * asked (`anyCase`).
  */
 function caseAgrees(form: string, surface: string): boolean {
-  if (form === form.toLowerCase()) return true;
   if (form === surface) return true;
   // A form written with a lower-case article may open a sentence ("The Kremlin"); "turkey" is never "Turkey".
   const first = form[0] ?? '';

@@ -13,7 +13,7 @@ export interface Lex {
   last: number;
   start: number;
   end: number;
-  values: LexEntry[];
+  values: readonly LexEntry[];
 }
 
 /** Lower-case particles inside names ("bin", "al-", "von"). */
@@ -76,6 +76,11 @@ export function ensureActor(ctx: Context, init: Omit<Actor, 'aliases'> & { kind:
   const actor: Actor = { ...init, aliases: [] };
   for (const key of Object.keys(actor) as (keyof Actor)[]) if (actor[key] === undefined) delete actor[key];
   ctx.actors.set(actor.id, actor);
+  if (actor.kind === 'person' && !actor.kbId && actor.id.startsWith('person:')) {
+    const parts = actor.name.split(/\s+/);
+    const surname = parts[parts.length - 1] as string;
+    if (parts.length > 1 && !ctx.unknownPersonBySurname.has(surname)) ctx.unknownPersonBySurname.set(surname, actor);
+  }
   return actor;
 }
 

@@ -12,7 +12,6 @@
  *
  * Capitals and states after a locative preposition are places, not actors.
  */
-import type { GazetteerMatch } from '../../knowledge/gazetteer.js';
 import type { Knowledge, LexEntry } from '../../knowledge/load.js';
 import type { Token } from '../../nlp/index.js';
 import type { Actor, ActorKind, Place, Sector } from '../../types.js';
@@ -407,24 +406,16 @@ function sectorOfName(name: string): Sector | undefined {
 function scanLexicon(ctx: Context): Lex[] {
   const { doc, knowledge } = ctx;
   const tokens = doc.tokens;
-  const endToToken = new Map<number, number>();
-  for (const t of tokens) endToToken.set(t.end, t.i);
   const lexes: Lex[] = [];
   let i = 0;
   while (i < tokens.length) {
     const token = tokens[i] as Token;
-    const matches: readonly GazetteerMatch<LexEntry>[] = knowledge.gazetteer.matchAt(
-      doc.text,
-      ctx.lower,
-      token.start,
-      ctx.tokenEnds,
-    );
-    const best = matches[0];
+    const best = knowledge.gazetteer.longestAt(doc.text, ctx.lower, token.start, ctx.tokenAtEnd);
     if (!best) {
       i++;
       continue;
     }
-    const last = (endToToken.get(best.end) ?? i) + 1;
+    const last = ctx.tokenAtEnd[best.end] as number;
     // "US $50 million": a currency prefix, not the state.
     if (/^[$€£¥]/.test(tokens[last]?.text ?? '')) {
       i = last;
@@ -720,12 +711,7 @@ function matchSurnameRepeat(ctx: Context, i: number): Actor | undefined {
   // Cheap tests first: this runs on every token the dictionaries do not know.
   if (token.pos !== 'PROPN' && token.pos !== 'NOUN' && token.pos !== 'VERB') return undefined;
   if (!/^\p{Lu}/u.test(token.text)) return undefined;
-  for (const actor of ctx.actors.values()) {
-    if (actor.kind !== 'person' || actor.kbId || !actor.id.startsWith('person:')) continue;
-    const parts = actor.name.split(/\s+/);
-    if (parts.length > 1 && parts[parts.length - 1] === token.text) return actor;
-  }
-  return undefined;
+  return ctx.unknownPersonBySurname.get(token.text);
 }
 
 function latestPersonWithRole(ctx: Context, role: string): Actor | undefined {
@@ -748,13 +734,13 @@ function codeFromContext(ctx: Context, tokenIndex: number): string {
   const s = ctx.doc.sentences[sentence ?? 0];
   if (s) {
     for (let t = tokenIndex; t < s.last; t++) {
-      const matches = ctx.knowledge.gazetteer.matchAt(
+      const match = ctx.knowledge.gazetteer.longestAt(
         ctx.doc.text,
         ctx.lower,
         ctx.doc.tokens[t]?.start ?? 0,
-        ctx.tokenEnds,
+        ctx.tokenAtEnd,
       );
-      const state = matches[0]?.values.find((v) => v.kind === 'state' || v.kind === 'place');
+      const state = match?.values.find((v) => v.kind === 'state' || v.kind === 'place');
       if (state && (state.kind === 'state' || state.kind === 'place')) return state.code;
     }
   }
