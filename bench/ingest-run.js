@@ -1,9 +1,11 @@
 // One ingest measurement in a process of its own, so its peak RSS (worker threads included) is its own:
 //   node bench/ingest-run.js --articles N [--workers W] [--seed S] [--queries]
-// Generated articles stream straight into `ingest` as JSON Lines on its stdin option: neither the
-// corpus nor the extractions are ever held whole. The store is a fresh SQLite file in the temp folder,
-// removed afterwards. Progress goes to stderr; the last stdout line is the JSON result.
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+// Generated articles are first written, one at a time, to a JSON Lines dump in the temp folder (not
+// timed: the generator would otherwise share the main thread with the reader and the writer), then
+// `ingest` reads that dump as `parley ingest dump.jsonl` would. Neither the corpus nor the extractions
+// are ever held whole. The store is a fresh SQLite file in the same folder; both are removed afterwards.
+// Progress goes to stderr; the last stdout line is the JSON result.
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { ingest } from '../dist/ingest/pipeline.js';
@@ -21,25 +23,32 @@ const seed = option('--seed', 42);
 const withQueries = args.includes('--queries');
 /** Ten segments a run (of at least one ingest batch each) show whether the cost per article grows with the store. */
 const segmentSize = Math.max(200, Math.ceil(count / 10));
-/** Bytes of JSON Lines handed to the reader at a time. */
-const CHUNK = 64 * 1024;
 
-/** The generated corpus as the byte stream a JSON Lines dump on stdin would be; `bytes.text` counts article text. */
-async function* jsonLines(bytes) {
-  let lines = [];
-  let size = 0;
+/** Writes the generated corpus as a JSON Lines dump; returns the bytes of article text it holds. */
+async function writeCorpus(path) {
+  const out = createWriteStream(path);
+  let textBytes = 0;
   for (const article of generateArticles({ seed, count })) {
-    const line = `${JSON.stringify(article)}\n`;
-    bytes.text += Buffer.byteLength(article.text);
-    lines.push(line);
-    size += line.length;
-    if (size >= CHUNK) {
-      yield Buffer.from(lines.join(''));
-      lines = [];
-      size = 0;
-    }
+    textBytes += Buffer.byteLength(article.text);
+    if (!out.write(`${JSON.stringify(article)}\n`)) await new Promise((resolve) => out.once('drain', resolve));
   }
-  if (lines.length) yield Buffer.from(lines.join(''));
+  await new Promise((resolve, reject) => out.end((error) => (error ? reject(error) : resolve())));
+  return textBytes;
+}
+
+/**
+ * CPU seconds of the main thread alone (Linux: the thread whose id is the process id), where the
+ * reader and the writer run; undefined elsewhere. Other work on the machine inflates wall times, not
+ * this, so it tells whether the main thread is the bottleneck.
+ */
+function mainThreadCpuSeconds() {
+  try {
+    const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    // utime and stime are fields 14 and 15 of stat, in clock ticks (100 a second on Linux).
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
 }
 
 function percentile(sorted, p) {
@@ -84,8 +93,11 @@ async function queryLatency(store) {
 const dir = mkdtempSync(join(os.tmpdir(), 'parley-bench-'));
 try {
   const dbPath = join(dir, 'bench.db');
+  const dumpPath = join(dir, 'corpus.jsonl');
+  const generateStarted = performance.now();
+  const textBytes = await writeCorpus(dumpPath);
+  const generateSeconds = (performance.now() - generateStarted) / 1000;
   const store = await createStore(dbPath);
-  const bytes = { text: 0 };
   const segments = [];
   let mark = { stored: 0, t: performance.now() };
   const endSegment = (stored) => {
@@ -103,10 +115,11 @@ try {
     mark = { stored, t: now };
   };
   const started = performance.now();
-  const report = await ingest(['-'], {
+  const cpuStart = process.cpuUsage();
+  const mainCpuStart = mainThreadCpuSeconds();
+  const report = await ingest([dumpPath], {
     store,
     workers,
-    read: { stdin: jsonLines(bytes) },
     onProgress: (p) => {
       if (p.stored >= mark.stored + segmentSize) endSegment(p.stored);
     },
@@ -114,6 +127,8 @@ try {
   // The last segment is short, or ends below `count` when the store refused copies.
   if (report.stored > mark.stored) endSegment(report.stored);
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
+  const mainCpuSeconds = mainCpuStart === undefined ? undefined : mainThreadCpuSeconds() - mainCpuStart;
   const queries = withQueries ? await queryLatency(store) : undefined;
   await store.close();
   const size = (path) => {
@@ -130,9 +145,13 @@ try {
       seed,
       seconds,
       articlesPerSecond: count / seconds,
-      mbPerSecond: bytes.text / 1e6 / seconds,
-      textMB: bytes.text / 1e6,
+      mbPerSecond: textBytes / 1e6 / seconds,
+      textMB: textBytes / 1e6,
       msPerArticle: (seconds * 1000) / count,
+      // CPU of every thread (main and workers), and of the main thread alone, per article ingested.
+      cpuMsPerArticle: (cpu.user + cpu.system) / 1000 / count,
+      mainThreadCpuMsPerArticle: mainCpuSeconds === undefined ? undefined : (mainCpuSeconds * 1000) / count,
+      generateSeconds,
       stored: report.stored,
       stories: report.stories,
       nearDuplicates: report.nearDuplicates,

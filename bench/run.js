@@ -138,7 +138,17 @@ printTable(
 );
 printTable(
   `Ingest end to end: generated articles (seed ${seed}) streamed into a new SQLite store: read, extract, merge, resolve, write`,
-  ['run', 'seconds', 'articles/s', 'MB/s', 'ms/article', 'steady ms/article first->last', 'peak RSS MB', 'store MB'],
+  [
+    'run',
+    'seconds',
+    'articles/s',
+    'MB/s',
+    'ms/article',
+    'steady ms/article first->last',
+    'main-thread CPU ms/article',
+    'peak RSS MB',
+    'store MB',
+  ],
   results.ingest.map((r) => {
     const s = steady(r);
     return [
@@ -148,6 +158,7 @@ printTable(
       fixed(r.mbPerSecond),
       fixed(r.msPerArticle),
       `${fixed(s.first)} -> ${fixed(s.last)} (x${fixed(s.growth)})`,
+      fixed(r.mainThreadCpuMsPerArticle),
       int(r.peakRssMB),
       int(r.dbMB),
     ];

@@ -1,14 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createStore, type Store } from '../store/store.js';
 import { countArticles, type IngestOptions, type IngestProgress, ingest, MAX_BATCHES_IN_FLIGHT } from './pipeline.js';
+import { readInputs } from './read.js';
 import { copyCorpus, corpusFiles, generateCorpus, KNOWLEDGE_DIR, WIRE } from './testing/corpus.js';
 
 const root = mkdtempSync(join(tmpdir(), 'parley-pipeline-'));
+const BUILT_PIPELINE = join(import.meta.dirname, '..', '..', 'dist', 'ingest', 'pipeline.js');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 let dirs = 0;
@@ -156,6 +158,69 @@ describe('ingest', () => {
       expect(dates.get('Belgium expels two Libyan diplomats')).toBe('2025-05-20');
     });
   });
+});
+
+/**
+ * The built pipeline: worker threads load the compiled worker, which exists
+ * only next to the compiled pipeline (`npm test` builds first).
+ */
+async function builtIngest(): Promise<typeof ingest> {
+  if (!existsSync(BUILT_PIPELINE)) throw new Error(`${BUILT_PIPELINE} is missing: run npm run build first`);
+  return ((await import(BUILT_PIPELINE)) as { ingest: typeof ingest }).ingest;
+}
+
+/** The stored copy of every article the inputs hold, for comparing two stores. */
+async function storedArticles(store: Store, inputs: string[]) {
+  const ids: string[] = [];
+  for await (const r of readInputs(inputs)) if (r.ok) ids.push(r.article.id);
+  // When it was added differs between any two runs.
+  return Promise.all(ids.map(async (id) => ({ ...(await store.article(id)), addedAt: undefined })));
+}
+
+describe('ingest on worker threads', () => {
+  /** Pages, a dump with bad lines, a French article, binary and invalid UTF-8 files: what each thread must parse. */
+  function mixedInput(dir: string): string {
+    const news = join(dir, 'news');
+    copyCorpus(news);
+    // The dump has a cut-off line and a record without a body among good ones.
+    copyFileSync('src/ingest/fixtures/dump.jsonl', join(news, 'dump.jsonl'));
+    copyFileSync('src/ingest/fixtures/french.txt', join(news, 'french.txt'));
+    writeFileSync(join(news, 'latin1.txt'), Buffer.from('Belgium expelled a diplomat from Li\xe9ge.', 'latin1'));
+    writeFileSync(join(news, 'photo.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46]));
+    return news;
+  }
+
+  it('stores what the main thread alone stores, and reports bad input parsed in a thread with its origin and reason', async () => {
+    const onThreads = await builtIngest();
+    const dir = tempDir();
+    const news = mixedInput(dir);
+    const threaded = await createStore(join(dir, 'threads.db'));
+    const single = await createStore(join(dir, 'single.db'));
+    try {
+      // Batches of 3 and groups smaller than a batch: bad input shares its group and batch with good articles.
+      const options = { dataDir: KNOWLEDGE_DIR, batchSize: 3 };
+      const a = await onThreads([news], { store: threaded, workers: 2, ...options });
+      const b = await ingest([news], { store: single, workers: 1, ...options });
+      expect({ ...a, seconds: 0, workers: 0 }).toEqual({ ...b, seconds: 0, workers: 0 });
+      expect(a.stored).toBeGreaterThan(corpusFiles().length);
+      expect(a.skipped.map((s) => [s.origin.slice(news.length + 1), s.reason.replace(/:.*/, '')])).toEqual([
+        ['dump.jsonl:3', 'invalid JSON'],
+        ['dump.jsonl:6', 'no "text" or "html" field'],
+        ['french.txt', 'language fra (French) is not allowed (allowed'],
+        ['latin1.txt', 'invalid UTF-8 at byte 35'],
+        ['photo.jpg', 'binary file (NUL byte at 4)'],
+      ]);
+      expect(await threaded.stats()).toEqual(await single.stats());
+      expect(await storedArticles(threaded, [news])).toEqual(await storedArticles(single, [news]));
+
+      // A rerun on threads parses everything again but extracts nothing.
+      const again = await onThreads([news], { store: threaded, workers: 2, ...options });
+      expect(again).toMatchObject({ alreadyStored: a.read, stored: 0, events: 0, skipped: a.skipped });
+    } finally {
+      await threaded.close();
+      await single.close();
+    }
+  }, 60_000);
 });
 
 const PG_URL = process.env.PARLEY_PG_URL;

@@ -368,15 +368,25 @@ export async function countArticles(inputs: readonly string[]): Promise<number |
   return total;
 }
 
+/** Lines holding more than spaces, tabs and CRs; each line's bytes after its first non-blank one are skipped natively. */
 async function nonBlankLines(path: string): Promise<number> {
   let lines = 0;
+  /** Whether the line being scanned has held only blanks so far (it may continue from the previous chunk). */
   let blank = true;
   for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
-    for (const byte of chunk) {
-      if (byte === 0x0a) {
-        if (!blank) lines++;
-        blank = true;
-      } else if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0d) blank = false;
+    let i = 0;
+    while (i < chunk.length) {
+      if (blank) {
+        const byte = chunk[i] as number;
+        i++;
+        if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0d && byte !== 0x0a) blank = false;
+        continue;
+      }
+      const end = chunk.indexOf(0x0a, i);
+      if (end === -1) break;
+      lines++;
+      blank = true;
+      i = end + 1;
     }
   }
   return blank ? lines : lines + 1;
