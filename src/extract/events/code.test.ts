@@ -173,6 +173,13 @@ describe('event coding on news sentences', () => {
       'Jordan struck targets in Iraq on Tuesday. The Palestinian president vowed to fight on until Hamas is defeated.',
       ['ASSAULT JOR>IRQ', 'THREATEN PSE>PSE'],
     ],
+    [
+      'stopping attacks is a de-escalation, not an attack',
+      'Hamas halted rocket attacks on Israel on Sunday.',
+      ['RETREAT PSE>ISR'],
+    ],
+    ['a stated intent to stop bombing is AGREE', 'Israel said it would stop bombing Gaza.', ['AGREE ISR>PSE']],
+    ['stopping aid is still a sanction', 'Israel stopped aid deliveries to Gaza.', ['SANCTION ISR>PSE']],
   ])('in context: %s', (_name, text, expected) => {
     expect(coded(text)).toEqual(expected);
   });

@@ -126,7 +126,6 @@ export function codeEvents(ctx: Context): void {
     if (!sentence) continue;
     const produced: { event: Event; trigger: number; governor?: number }[] = [];
     let objectEnd = -1;
-    let lastType: EventType | undefined;
     for (let i = sentence.first; i < sentence.last; i++) {
       const token = doc.tokens[i] as Token;
       if (ctx.mentionAt[i] || isAdjectival(doc.tokens, i)) continue;
@@ -140,15 +139,14 @@ export function codeEvents(ctx: Context): void {
       ) {
         const clauseEnd = clauseEndOf(ctx, i, sentence.last);
         const match = matchVerb(ctx.knowledge.patterns, doc.tokens, i, clauseEnd);
-        // "put forward demands": the object of a light verb is not a verb event of its own.
-        if (match && i < objectEnd && match.pattern.type === lastType) {
+        // "put forward demands", "stop bombing": the object of a verb pattern is not a verb event of its own.
+        if (match && i < objectEnd) {
           i = match.last - 1;
           continue;
         }
         if (match) {
           produced.push(...verbEvents(ctx, match, s, clauseEnd, produced));
           objectEnd = match.object?.last ?? -1;
-          lastType = match.pattern.type;
           i = match.last - 1;
           continue;
         }
