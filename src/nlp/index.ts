@@ -5,7 +5,7 @@
  */
 
 import model from 'wink-eng-lite-web-model';
-import winkNLP, { type ItemEntity, type ItemSentence } from 'wink-nlp';
+import winkNLP, { type Tokens } from 'wink-nlp';
 
 export interface Token {
   /** Index in `Doc.tokens`. */
@@ -56,9 +56,29 @@ export function fold(text: string): string {
   return text.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d]/g, '"');
 }
 
+/**
+ * Words kept in the per-extractor memos before they are emptied: enough for
+ * the vocabulary of a day of news, bounded so a long ingest stays in memory.
+ */
+const MEMO_WORDS = 200_000;
+
 export function createNlp(): Nlp {
   const nlp = winkNLP(model, ['sbd', 'pos', 'ner']);
   const its = nlp.its;
+  /**
+   * Outside contractions wink's lemma depends only on the word and its tag,
+   * and lemmatising is a fifth of wink's own time: lemmas (lower-cased,
+   * folded) by tag, then by word, asked of wink once per pair.
+   */
+  const lemmaMemo = new Map<string, Map<string, string>>();
+  /** `fold(word.toLowerCase())` by word: the same few thousand words come back in every article. */
+  const lowerMemo = new Map<string, string>();
+  let memoWords = 0;
+  /** wink's lemma of one token, lower-cased and folded like `Token.lower`. */
+  const winkLemma = (words: Tokens, i: number, surface: string): string => {
+    const lemma = words.itemAt(i).out(its.lemma as never) as unknown as string | undefined;
+    return fold((lemma ?? surface).toLowerCase());
+  };
 
   return {
     analyze(text: string): Doc {
@@ -66,53 +86,72 @@ export function createNlp(): Nlp {
       const words = doc.tokens();
       const values = words.out(its.value) as string[];
       const tags = words.out(its.pos) as string[];
-      const lemmas = words.out(its.lemma as never) as unknown as string[];
+      const contractions = words.out(its.contractionFlag) as unknown as boolean[];
+      if (memoWords > MEMO_WORDS) {
+        lemmaMemo.clear();
+        lowerMemo.clear();
+        memoWords = 0;
+      }
 
       // wink normalises some characters, so offsets come from aligning each
       // token value with the original text rather than from summing lengths.
-      const tokens: Token[] = [];
+      const tokens: Token[] = new Array(values.length);
       let cursor = 0;
       for (let i = 0; i < values.length; i++) {
         const value = values[i] ?? '';
+        const pos = tags[i] ?? 'X';
         let start = text.indexOf(value, cursor);
         if (start < 0 || start - cursor > 40) start = skipSpace(text, cursor);
         const end = Math.min(text.length, start + value.length);
         cursor = end;
-        const surface = text.slice(start, end);
-        tokens.push({
-          i,
-          text: surface,
-          lower: fold(surface.toLowerCase()),
-          lemma: fold((lemmas[i] ?? surface).toLowerCase()),
-          pos: tags[i] ?? 'X',
-          start,
-          end,
-          sentence: 0,
-        });
+        // Found where it was looked for, the value is the surface: no copy of it.
+        const surface = text.startsWith(value, start) ? value : text.slice(start, end);
+        let lower = lowerMemo.get(surface);
+        if (lower === undefined) {
+          lower = fold(surface.toLowerCase());
+          lowerMemo.set(surface, lower);
+          memoWords++;
+        }
+        let lemma: string | undefined;
+        if (contractions[i]) lemma = winkLemma(words, i, surface);
+        else {
+          let byWord = lemmaMemo.get(pos);
+          if (!byWord) {
+            byWord = new Map();
+            lemmaMemo.set(pos, byWord);
+          }
+          lemma = byWord.get(value);
+          if (lemma === undefined) {
+            lemma = winkLemma(words, i, surface);
+            byWord.set(value, lemma);
+            memoWords++;
+          }
+        }
+        tokens[i] = { i, text: surface, lower, lemma, pos, start, end, sentence: 0 };
       }
 
       const sentences: SentenceSpan[] = [];
-      doc.sentences().each((sentence: ItemSentence) => {
-        const [start, lastInclusive] = sentence.out(its.span) as unknown as [number, number];
+      for (const [start, lastInclusive] of doc.sentences().out(its.span) as unknown as [number, number][]) {
         // A sentence opens on its first word, not on the line break before it.
         let first = start;
         while (first < lastInclusive && !tokens[first]?.text.trim()) first++;
         const firstToken = tokens[first];
         const lastToken = tokens[lastInclusive];
-        if (!firstToken || !lastToken) return;
+        if (!firstToken || !lastToken) continue;
         const index = sentences.length;
         for (let t = start; t <= lastInclusive; t++) (tokens[t] as Token).sentence = index;
         sentences.push({ start: firstToken.start, end: lastToken.end, first, last: lastInclusive + 1 });
-      });
+      }
 
       const entities: NumberEntity[] = [];
-      doc.entities().each((entity: ItemEntity) => {
-        const [first, lastInclusive] = entity.out(its.span) as unknown as [number, number];
+      const found = doc.entities();
+      const types = found.out(its.type) as unknown as string[];
+      (found.out(its.span) as unknown as [number, number][]).forEach(([first, lastInclusive], e) => {
         const a = tokens[first];
         const b = tokens[lastInclusive];
         if (!a || !b) return;
         entities.push({
-          type: entity.out(its.type) as unknown as string,
+          type: types[e] as string,
           start: a.start,
           end: b.end,
           first,
