@@ -39,4 +39,30 @@ describe('money', () => {
       status: 'announced',
     });
   });
+
+  it.each([
+    [
+      'a part introduced by "including" shares the donor and recipient of its whole',
+      'Canada announced $900 million in aid for Ukraine, including $300 million for air defence.',
+      ['CAN>UKR 900000000', 'CAN>UKR 300000000'],
+    ],
+    [
+      'a total for no one named is not a commitment; its parts are',
+      'U.S. President Joe Biden signed into law a $40 billion aid bill that includes $25 billion for Ukraine and $5 billion for Jordan.',
+      ['USA>UKR 25000000000', 'USA>JOR 5000000000'],
+    ],
+    [
+      "the agent of the figure's participle gives it",
+      'Britain is lending Ukraine 2 billion pounds as its share of a $50 billion loan agreed by NATO last year.',
+      ['GBR>UKR 2000000000', 'NATO>UKR 50000000000'],
+    ],
+    [
+      "a figure for a recipient with no actor as subject comes from the article's donor",
+      'The United States pledged $2 billion for Ukraine. The bill also provides $3 billion for Jordan.',
+      ['USA>UKR 2000000000', 'USA>JOR 3000000000'],
+    ],
+  ])('commitments: %s', (_name, text, expected) => {
+    const x = extractor.extract({ text, date: '2025-12-01' });
+    expect(x.commitments.map((c) => `${c.donor.code}>${c.recipient?.code} ${c.value}`)).toEqual(expected);
+  });
 });
