@@ -1,9 +1,10 @@
 /**
  * `parley ingest`: read inputs, extract on every core, store in batches.
  *
- * One reader feeds worker threads (each holding one extractor) and one
- * writer adds their extractions to the store, one transaction per batch, in
- * input order. At most `MAX_BATCHES_IN_FLIGHT` batches are read but not yet
+ * The main thread reads bytes and writes; worker threads do the per-article
+ * CPU work: parsing input (`parsePiece`) and extracting (one extractor each).
+ * One writer adds their extractions to the store, one transaction per batch,
+ * in input order. At most `MAX_BATCHES_IN_FLIGHT` batches are read but not yet
  * committed, so memory stays flat however large the input. A crash loses at
  * most the batches not yet committed; a rerun skips every article whose id is
  * stored without extracting it, and the store drops any other copy by URL or
@@ -45,7 +46,7 @@ export interface IngestOptions {
   /** Knowledge folder for the extractor (default: the bundled `data/`). */
   dataDir?: string;
   read?: ReadOptions;
-  /** Called as articles are extracted and after every committed batch. */
+  /** Called as each group of articles is extracted and after every committed batch. */
   onProgress?: (progress: IngestProgress) => void;
 }
 
