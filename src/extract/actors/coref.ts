@@ -57,7 +57,7 @@ export function nameOfficials(ctx: Context): void {
 }
 
 const PAIR_PHRASE =
-  /^(?:both (?:sides|parties|countries|governments|leaders|neighbou?rs|men)|the two (?:sides|parties|countries|governments|leaders|neighbou?rs|men|delegations))$/i;
+  /^(?:both (?:sides|parties|countries|governments|leaders|neighbou?rs|men|delegations|ministers|presidents)|the two (?:sides|parties|countries|governments|leaders|neighbou?rs|men|delegations|ministers|presidents))$/i;
 
 /**
  * "both sides agreed to meet again": the two parties named last, preferring a
