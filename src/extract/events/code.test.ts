@@ -180,6 +180,21 @@ describe('event coding on news sentences', () => {
     ],
     ['a stated intent to stop bombing is AGREE', 'Israel said it would stop bombing Gaza.', ['AGREE ISR>PSE']],
     ['stopping aid is still a sanction', 'Israel stopped aid deliveries to Gaza.', ['SANCTION ISR>PSE']],
+    [
+      'a relative clause closed by a comma does not hide the subject of a passive',
+      'King Abdullah of Jordan, who received the Israeli envoy on Monday, was praised by Britain for hosting the talks.',
+      ['CONSULT JOR>ISR', 'SUPPORT GBR>JOR'],
+    ],
+    [
+      'a pair named as one ("both delegations") is one act',
+      'American negotiators met Ukrainian officials in Jeddah on Tuesday. Jordan was thanked by both delegations for hosting the talks.',
+      ['CONSULT USA>UKR', 'SUPPORT USA>JOR'],
+    ],
+    [
+      '"the two ministers" are the parties of the act before',
+      'Israel and the Palestinians signed a deal in Washington. The US president received the two ministers later in the day.',
+      ['AGREE ISR>PSE', 'CONSULT USA>ISR'],
+    ],
   ])('in context: %s', (_name, text, expected) => {
     expect(coded(text)).toEqual(expected);
   });

@@ -910,7 +910,7 @@ function previousVerb(ctx: Context, first: number, before: number, infinitives =
 
 /**
  * One act of several parties, reported once: "jointly asked", "would jointly
- * nominate", and a call or meeting of three or more parties with another
+ * nominate", a pair named as one ("both delegations thanked"), and a call or meeting of three or more parties with another
  * ("Starmer, Macron, Merz and Tusk spoke by phone with Trump"). Two parties
  * acting alike ("Ukraine and its allies accused ...") are two acts.
  */
@@ -923,6 +923,8 @@ function jointAct(ctx: Context, match: PatternMatch, sources: Mention[]): boolea
     if (!['ADV', 'AUX', 'PART'].includes(tokens[k]?.pos ?? '')) break;
   }
   if (tokens[match.last]?.lower === 'jointly') return true;
+  // "was thanked by both delegations", "the two leaders asked the OSCE": a pair named as one acts as one.
+  if (sources.some((m) => m.via === 'pair')) return true;
   return parties >= 3 && match.pattern.type === 'CONSULT';
 }
 
@@ -1220,8 +1222,22 @@ function listAfter(ctx: Context, from: number, limit: number): Mention[] {
 export function clauseStartOf(ctx: Context, i: number): number {
   const tokens = ctx.doc.tokens;
   const s = ctx.doc.sentences[(tokens[i] as Token).sentence] as { first: number };
+  let comma = -1;
   for (let k = i - 1; k > s.first; k--) {
     const t = tokens[k] as Token;
+    if (t.text === ',' && comma < 0) comma = k;
+    // "X, who received Zelensky on Monday, was thanked": a relative clause closed by a comma before the verb is
+    // parenthetical; the verb's clause goes on before it.
+    if (
+      (t.lower === 'who' || t.lower === 'which') &&
+      tokens[k - 1]?.text === ',' &&
+      comma > k &&
+      comma === i - 1 - auxRun(tokens, i)
+    ) {
+      k--;
+      comma = -1;
+      continue;
+    }
     if (CLAUSE_OPENERS.has(t.lower) && !ctx.mentionAt[k]) return k;
     if (t.lower === 'that' && (tokens[k - 1]?.pos === 'VERB' || tokens[k - 1]?.text === ',')) return k;
     // ", and the government in Port Sudan protested": a new clause with its own subject.
@@ -1229,6 +1245,13 @@ export function clauseStartOf(ctx: Context, i: number): number {
     if ((t.lower === 'and' || t.lower === 'but') && tokens[k - 1]?.text === ',' && ctx.mentionAt[next]) return k;
   }
   return s.first;
+}
+
+/** How many auxiliaries, adverbs and particles stand right before token `i` ("was", "has also"). */
+function auxRun(tokens: Token[], i: number): number {
+  let n = 0;
+  while (['AUX', 'ADV', 'PART'].includes(tokens[i - 1 - n]?.pos ?? '')) n++;
+  return n;
 }
 
 function clauseEndOf(ctx: Context, i: number, sentenceLast: number): number {
