@@ -195,6 +195,21 @@ describe('event coding on news sentences', () => {
       'Israel and the Palestinians signed a deal in Washington. The US president received the two ministers later in the day.',
       ['AGREE ISR>PSE', 'CONSULT USA>ISR'],
     ],
+    [
+      'a speech act after a reported clause goes with the speech verb',
+      'Israel said the Hamas attacks killed soldiers and vowed to retaliate.',
+      ['ASSAULT PSE>ISR', 'THREATEN ISR>PSE'],
+    ],
+    [
+      "a warning after a reported clause is the speaker's",
+      'Jordan said Israeli troops had entered the town and warned Israel against further raids.',
+      ['THREATEN JOR>ISR'],
+    ],
+    [
+      'an act coordinated inside a reported clause stays with its own subject',
+      'Russia said Ukrainian drones attacked Moscow and wounded three people.',
+      ['ASSAULT UKR>RUS'],
+    ],
   ])('in context: %s', (_name, text, expected) => {
     expect(coded(text)).toEqual(expected);
   });

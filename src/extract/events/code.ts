@@ -826,7 +826,10 @@ export function subjectOf(ctx: Context, i: number, clauseStart: number): Mention
   const coordinated =
     before?.lower === 'and' || before?.lower === 'or' || before?.lower === 'but' || before?.lower === 'then';
   if (participle || coordinated) {
-    const main = previousVerb(ctx, sentence.first, k);
+    // "Pakistan said the Indian strikes killed civilians and vowed to respond": a speech act coordinated after a
+    // reported clause goes with the speech verb that reported it, not with the reported verb.
+    const speech = coordinated && COMMUNICATIVE.has(verb.lemma) ? speechVerbBefore(ctx, sentence.first, k) : undefined;
+    const main = speech ?? previousVerb(ctx, sentence.first, k);
     if (main !== undefined) return subjectOf(ctx, main, clauseStartOf(ctx, main));
     if (participle) {
       // An appositive participle ("European NATO countries, meeting in Brussels, ...") describes the actor before it.
@@ -926,6 +929,41 @@ function jointAct(ctx: Context, match: PatternMatch, sources: Mention[]): boolea
   // "was thanked by both delegations", "the two leaders asked the OSCE": a pair named as one acts as one.
   if (sources.some((m) => m.via === 'pair')) return true;
   return parties >= 3 && match.pattern.type === 'CONSULT';
+}
+
+/** Verbs of saying something to or about someone: they coordinate with a speech verb, not with what it reports. */
+const COMMUNICATIVE = new Set([
+  'vow',
+  'warn',
+  'pledge',
+  'promise',
+  'threaten',
+  'urge',
+  'demand',
+  'accuse',
+  'deny',
+  'reject',
+  'condemn',
+  'criticize',
+  'criticise',
+  'insist',
+  'welcome',
+  'praise',
+  'thank',
+  'appeal',
+]);
+
+/** The first speech verb of the sentence before token `before` whose clause reports another verb before `before`. */
+function speechVerbBefore(ctx: Context, first: number, before: number): number | undefined {
+  const tokens = ctx.doc.tokens;
+  for (let j = first; j < before; j++) {
+    const t = tokens[j] as Token;
+    if (t.pos !== 'VERB' || ctx.mentionAt[j] || !SPEECH_LEMMAS.has(t.lemma)) continue;
+    // Only when a reported verb stands between: "said the strikes killed civilians and vowed".
+    for (let m = j + 1; m < before; m++) if (tokens[m]?.pos === 'VERB' && !ctx.mentionAt[m]) return j;
+    return undefined;
+  }
+  return undefined;
 }
 
 /** "Ukraine and its European allies", "The United States and Jordan": every coordinated party. */
