@@ -76,6 +76,28 @@ function sideMatch(side: 'source' | 'target', ref: string): SqlFragment {
   };
 }
 
+/**
+ * Events with `x` on the source side and `y` on the target side, each matched
+ * like `sideMatch` (root code of the event, or an actor of any mention), as one
+ * set of ids built from index searches in the four combinations: a scan of
+ * events by date that tests every row would grow with the store for a rare dyad.
+ */
+function directedDyad(x: string, y: string): SqlFragment {
+  const [codeX, codeY] = [x.trim().toUpperCase(), y.trim().toUpperCase()];
+  const [idsX, idsY] = [actorIds(x), actorIds(y)];
+  return {
+    sql: `e.id IN (
+      SELECT id FROM events WHERE source_code = ? AND target_code = ?
+      UNION SELECT s.event_id FROM event_actors s JOIN events d ON d.id = s.event_id
+        WHERE s.actor_id IN (${idsX.sql}) AND s.side = 's' AND d.target_code = ?
+      UNION SELECT t.event_id FROM event_actors t JOIN events d ON d.id = t.event_id
+        WHERE t.actor_id IN (${idsY.sql}) AND t.side = 't' AND d.source_code = ?
+      UNION SELECT s.event_id FROM event_actors s JOIN event_actors t ON t.event_id = s.event_id
+        WHERE s.actor_id IN (${idsX.sql}) AND s.side = 's' AND t.actor_id IN (${idsY.sql}) AND t.side = 't')`,
+    params: [codeX, codeY, ...idsX.params, codeY, ...idsY.params, codeX, ...idsX.params, ...idsY.params],
+  };
+}
+
 function and(...parts: SqlFragment[]): SqlFragment {
   return { sql: `(${parts.map((p) => p.sql).join(' AND ')})`, params: parts.flatMap((p) => p.params) };
 }
@@ -177,9 +199,7 @@ export class SqlStore implements Store {
     if (q.target) where.push(sideMatch('target', q.target));
     if (q.dyad) {
       const [x, y] = q.dyad;
-      where.push(
-        or(and(sideMatch('source', x), sideMatch('target', y)), and(sideMatch('source', y), sideMatch('target', x))),
-      );
+      where.push(or(directedDyad(x, y), directedDyad(y, x)));
     }
     if (q.type) where.push({ sql: 'e.type = ?', params: [q.type] });
     if (q.since) where.push({ sql: "e.date >= ? AND e.date <> ''", params: [q.since] });

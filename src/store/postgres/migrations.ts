@@ -190,6 +190,9 @@ DROP INDEX mentions_source;
 DROP INDEX mentions_target;
 -- Nothing looks actors' articles up; the primary key serves the writes.
 DROP INDEX article_actors_actor;
+-- Serves the dyad filter (both codes) as well as the source filter did (its prefix).
+DROP INDEX events_source;
+CREATE INDEX events_dyad ON events(source_code, target_code, date);
 -- Candidates' stories are read from articles; 32 copies of the story id per article were never read.
 ALTER TABLE story_bands DROP COLUMN story_id;
 

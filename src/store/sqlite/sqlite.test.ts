@@ -196,6 +196,8 @@ describe('SQLite query plans', () => {
       ['CONSULT', 'RUS', 'USA', 0, 0, '2025-12-01', '2025-12-05'],
     ],
     ['actor by alias', 'SELECT actor_id FROM actor_aliases WHERE alias_norm = ?', ['putin']],
+    ['dyad by codes', 'SELECT id FROM events WHERE source_code = ? AND target_code = ?', ['RUS', 'USA']],
+    ['events of an actor on one side', "SELECT event_id FROM event_actors WHERE actor_id = ? AND side = 's'", ['RUS']],
     ['events by issue', 'SELECT event_id FROM event_issues WHERE issue = ?', ['ceasefire']],
     ['stored article ids', 'SELECT id FROM articles WHERE id IN (?, ?)', ['a', 'b']],
   ];
@@ -209,7 +211,7 @@ describe('SQLite query plans', () => {
         (r) => r.detail,
       );
       db.close();
-      expect(plan.join('\n')).not.toMatch(/^SCAN (articles|story_bands|events|actor_aliases|event_issues)\b/m);
+      expect(plan.join('\n')).not.toMatch(/^SCAN (articles|story_bands|events|event_actors|actor_aliases|event_issues)\b/m);
       expect(plan.join('\n')).toMatch(/USING (COVERING )?INDEX|USING PRIMARY KEY|MULTI-INDEX OR/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
