@@ -211,7 +211,9 @@ describe('SQLite query plans', () => {
         (r) => r.detail,
       );
       db.close();
-      expect(plan.join('\n')).not.toMatch(/^SCAN (articles|story_bands|events|event_actors|actor_aliases|event_issues)\b/m);
+      expect(plan.join('\n')).not.toMatch(
+        /^SCAN (articles|story_bands|events|event_actors|actor_aliases|event_issues)\b/m,
+      );
       expect(plan.join('\n')).toMatch(/USING (COVERING )?INDEX|USING PRIMARY KEY|MULTI-INDEX OR/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
