@@ -210,6 +210,17 @@ describe('event coding on news sentences', () => {
       'Russia said Ukrainian drones attacked Moscow and wounded three people.',
       ['ASSAULT UKR>RUS'],
     ],
+    [
+      'after a passive, a participle takes the agent as source',
+      'A Palestinian refugee camp was attacked by Israeli soldiers, killing 20 people.',
+      ['ASSAULT ISR>PSE'],
+    ],
+    [
+      'a border places the act and names no target',
+      'Iraqi troops captured a rebel stronghold near the Jordanian border.',
+      ['ASSAULT IRQ>IRQ'],
+    ],
+    ['border posts are a target', 'Israeli troops shelled Jordanian border posts on Sunday.', ['ASSAULT ISR>JOR']],
   ])('in context: %s', (_name, text, expected) => {
     expect(coded(text)).toEqual(expected);
   });

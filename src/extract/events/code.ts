@@ -517,7 +517,11 @@ function verbEvents(
   if (!target) target = earlierInSentence(ctx, sentence, i, sources);
   if (!target) {
     const place = placeInSentence(ctx, sentence);
-    if (place?.country && !sources.some((m) => m.actor.code === place.country)) {
+    // "a stronghold on the Thai border": a border places the act between two states and names neither as target.
+    const after = place ? ctx.doc.tokens.findIndex((t) => t.start >= place.span.end) : -1;
+    const border =
+      ['border', 'frontier'].includes(ctx.doc.tokens[after]?.lower ?? '') && ctx.doc.tokens[after + 1]?.pos !== 'NOUN';
+    if (place?.country && !border && !sources.some((m) => m.actor.code === place.country)) {
       target = placeMention(ctx, place.country, place.span.start, place.span.end);
     }
   }
@@ -830,6 +834,10 @@ export function subjectOf(ctx: Context, i: number, clauseStart: number): Mention
     // reported clause goes with the speech verb that reported it, not with the reported verb.
     const speech = coordinated && COMMUNICATIVE.has(verb.lemma) ? speechVerbBefore(ctx, sentence.first, k) : undefined;
     const main = speech ?? previousVerb(ctx, sentence.first, k);
+    // "A camp was attacked by militiamen, killing 156 people": after a passive, the agent acts on.
+    const agent =
+      main !== undefined && participle && isPassive(tokens, main, main + 1) ? byAgent(ctx, main + 1, k) : undefined;
+    if (agent) return [agent];
     if (main !== undefined) return subjectOf(ctx, main, clauseStartOf(ctx, main));
     if (participle) {
       // An appositive participle ("European NATO countries, meeting in Brussels, ...") describes the actor before it.
@@ -1038,6 +1046,10 @@ function targetOf(
     if (ADJUNCT_OPENERS.has(tokens[j]?.lower ?? '') && j > match.last) break;
     if (tokens[j]?.lower === 'and' && ['VERB', 'AUX'].includes(tokens[j + 1]?.pos ?? '')) break;
     const m = ctx.mentionAt[j];
+    if (m && isBorderPlace(tokens, m)) {
+      j = m.last;
+      continue;
+    }
     if (m && !isSource(m)) return m;
   }
   return undefined;
@@ -1045,6 +1057,18 @@ function targetOf(
 
 /** Nouns that refer back to an act reported before, and the kinds of act each may refer to. */
 const AGREEMENT_ACTS: readonly EventType[] = ['AGREE', 'CONSULT', 'RETREAT'];
+/**
+ * "captured a stronghold on the Thai border", "near the Lebanese frontier":
+ * a demonym naming a border after a preposition places the act; it does not
+ * name whom it is aimed at.
+ */
+function isBorderPlace(tokens: Token[], m: Mention): boolean {
+  if (!m.modifier || !['border', 'frontier', 'side'].includes(tokens[m.last]?.lower ?? '')) return false;
+  if (tokens[m.last + 1]?.pos === 'NOUN') return false; // "Thai border posts" are a target.
+  const before = tokens[m.first - 1]?.pos === 'DET' ? tokens[m.first - 2] : tokens[m.first - 1];
+  return before?.pos === 'ADP';
+}
+
 const REFERENTS = new Map<string, readonly EventType[]>([
   ...[
     'agreement',
