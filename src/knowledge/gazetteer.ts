@@ -18,16 +18,18 @@ interface TrieNode<T> {
 /**
  * The trie as flat arrays, the form `longestAt` walks: a walk visits a few
  * characters at every token of every article, and following typed-array
- * indices there costs a fraction of a lookup in one `Map` per node. The
- * children of node `n` are `units[firstChild[n] .. firstChild[n + 1])`,
- * sorted, with their node numbers in `child`; `ends[n]` is the node's entry
- * list when forms end there.
+ * indices there costs a fraction of a lookup in one `Map` per node, in a
+ * fraction of the memory (so more of it stays in cache between articles).
+ * Nodes are numbered breadth first with siblings in code-unit order, so the
+ * children of node `n` are nodes `firstChild[n] + 1 .. firstChild[n + 1]`,
+ * their units `units[firstChild[n] .. firstChild[n + 1])`. `ends[n]` is 1 +
+ * the index in `endNodes` of the node's entries, or 0.
  */
 interface FlatTrie<T> {
   firstChild: Int32Array;
   units: Uint16Array;
-  child: Int32Array;
-  ends: (TrieNode<T> | undefined)[];
+  ends: Int32Array;
+  endNodes: TrieNode<T>[];
 }
 
 export interface GazetteerMatch<T> {
@@ -70,7 +72,7 @@ export class Gazetteer<T> {
    */
   longestAt(text: string, lower: string, start: number, tokenAtEnd: Int32Array): GazetteerMatch<T> | undefined {
     this.flat ??= flatten(this.root);
-    const { firstChild, units, child, ends: endsAt } = this.flat;
+    const { firstChild, units, ends: endsAt, endNodes } = this.flat;
     let node = 0;
     // Forms ending on the way, shortest first; most walks meet none and allocate nothing.
     let ends: number[] | undefined;
@@ -86,13 +88,14 @@ export class Gazetteer<T> {
         if (u < unit) lo = mid + 1;
         else if (u > unit) hi = mid;
         else {
-          node = child[mid] as number;
+          node = mid + 1;
           break;
         }
       }
       if (node < 0) break;
-      const found = endsAt[node];
-      if (found && tokenAtEnd[i + 1]) {
+      const endIndex = endsAt[node] as number;
+      if (endIndex && tokenAtEnd[i + 1]) {
+        const found = endNodes[endIndex - 1] as TrieNode<T>;
         if (!ends || !nodes) {
           ends = [];
           nodes = [];
@@ -119,25 +122,25 @@ function newNode<T>(): TrieNode<T> {
   return { next: new Map(), entries: [], anyCase: true, values: [] };
 }
 
-/** Numbers the nodes breadth first, so that each node's children sit together in `units` and `child`. */
+/** Numbers the nodes breadth first, siblings in code-unit order, so that edge `e` leads to node `e + 1`. */
 function flatten<T>(root: TrieNode<T>): FlatTrie<T> {
   const order: TrieNode<T>[] = [root];
-  for (let n = 0; n < order.length; n++) for (const c of (order[n] as TrieNode<T>).next.values()) order.push(c);
-  const number = new Map(order.map((node, n) => [node, n]));
+  for (let n = 0; n < order.length; n++) {
+    const children = [...(order[n] as TrieNode<T>).next].sort((a, b) => a[0] - b[0]);
+    for (const [, c] of children) order.push(c);
+  }
   const firstChild = new Int32Array(order.length + 1);
   const units = new Uint16Array(order.length - 1);
-  const child = new Int32Array(order.length - 1);
+  const ends = new Int32Array(order.length);
+  const endNodes: TrieNode<T>[] = [];
   let edge = 0;
   order.forEach((node, n) => {
     firstChild[n] = edge;
-    for (const [unit, c] of [...node.next].sort((a, b) => a[0] - b[0])) {
-      units[edge] = unit;
-      child[edge] = number.get(c) as number;
-      edge++;
-    }
+    for (const unit of [...node.next.keys()].sort((a, b) => a - b)) units[edge++] = unit;
+    if (node.entries.length) ends[n] = endNodes.push(node);
   });
   firstChild[order.length] = edge;
-  return { firstChild, units, child, ends: order.map((node) => (node.entries.length ? node : undefined)) };
+  return { firstChild, units, ends, endNodes };
 }
 
 /** Lower-cases character by character so the result keeps the text's offsets. */

@@ -95,7 +95,7 @@ export function createNlp(): Nlp {
 
       // wink normalises some characters, so offsets come from aligning each
       // token value with the original text rather than from summing lengths.
-      const tokens: Token[] = new Array(values.length);
+      const tokens: Token[] = [];
       let cursor = 0;
       for (let i = 0; i < values.length; i++) {
         const value = values[i] ?? '';
@@ -127,7 +127,7 @@ export function createNlp(): Nlp {
             memoWords++;
           }
         }
-        tokens[i] = { i, text: surface, lower, lemma, pos, start, end, sentence: 0 };
+        tokens.push({ i, text: surface, lower, lemma, pos, start, end, sentence: 0 });
       }
 
       const sentences: SentenceSpan[] = [];
