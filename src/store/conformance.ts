@@ -168,6 +168,27 @@ export async function expectCountersExact(store: Store): Promise<void> {
   }
   const actors = await store.actors({ limit: 1000 });
   expect(actors).toHaveLength(stats.actors);
+  const shared = new Map<string, Map<string, Set<string>>>();
+  const share = (a: string, b: string, event: string) => {
+    const partners = shared.get(a) ?? new Map<string, Set<string>>();
+    shared.set(a, partners);
+    partners.set(b, (partners.get(b) ?? new Set()).add(event));
+  };
+  for (const e of events) {
+    for (const m of e.mentions) {
+      if (!m.target || m.target.actorId === m.source.actorId) continue;
+      share(m.source.actorId, m.target.actorId, e.id);
+      share(m.target.actorId, m.source.actorId, e.id);
+    }
+  }
+  for (const a of actors.slice(0, 20)) {
+    const expected = [...(shared.get(a.id) ?? [])]
+      .map(([id, set]): [string, number] => [id, set.size])
+      .sort(byCountThenKey)
+      .slice(0, 10);
+    const partners = (await store.actor(a.id))?.partners ?? [];
+    expect(partners.map((p) => [p.actorId, p.events])).toEqual(expected);
+  }
   for (const a of actors) {
     const s = sides.get(a.id);
     expect({ id: a.id, ...a.counts, articles: 0 }).toEqual({

@@ -23,6 +23,8 @@ export class Counters {
   private readonly counts = new Map<string, number>();
   /** actor id -> column -> delta. */
   private readonly actors = new Map<string, Map<ActorCount, number>>();
+  /** `actor \0 partner` -> events newly shared (both directions are counted). */
+  private readonly partners = new Map<string, number>();
 
   total(table: Total, n = 1): void {
     this.add('total', table, '', n);
@@ -45,6 +47,11 @@ export class Counters {
     columns.set(column, (columns.get(column) ?? 0) + 1);
   }
 
+  /** A first mention of the two actors facing each other in an event. */
+  pair(a: string, b: string): void {
+    for (const key of [`${a}\u0000${b}`, `${b}\u0000${a}`]) this.partners.set(key, (this.partners.get(key) ?? 0) + 1);
+  }
+
   private add(kind: string, k1: string, k2: string, n: number): void {
     if (n === 0) return;
     const key = `${kind}\u0000${k1}\u0000${k2}`;
@@ -59,6 +66,15 @@ export class Counters {
       await tx.run(
         `INSERT INTO counts (kind, k1, k2, n) VALUES ${chunk.map(() => '(?, ?, ?, ?)').join(', ')}
          ON CONFLICT (kind, k1, k2) DO UPDATE SET n = counts.n + excluded.n`,
+        chunk.flatMap(([key, n]) => [...key.split('\u0000'), n]),
+      );
+    }
+    const pairs = [...this.partners].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (let i = 0; i < pairs.length; i += ROWS_PER_STATEMENT) {
+      const chunk = pairs.slice(i, i + ROWS_PER_STATEMENT);
+      await tx.run(
+        `INSERT INTO actor_partners (actor_id, partner_id, n) VALUES ${chunk.map(() => '(?, ?, ?)').join(', ')}
+         ON CONFLICT (actor_id, partner_id) DO UPDATE SET n = actor_partners.n + excluded.n`,
         chunk.flatMap(([key, n]) => [...key.split('\u0000'), n]),
       );
     }

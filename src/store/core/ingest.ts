@@ -358,7 +358,8 @@ async function storeEvent(
 /**
  * Records which store actors report an event on which side, and counts each
  * actor's distinct events (as source, as target, either) the first time it
- * is seen on a side of that event.
+ * is seen on a side of that event; likewise the events a pair of actors
+ * shares, for `actor()`'s partners.
  */
 async function countActors(
   tx: Sql,
@@ -395,4 +396,11 @@ async function countActors(
         ).length > 0;
     if (!onOtherSide) counters.actor(actorId, 'events');
   }
+  if (target === null || target === source) return;
+  const [a, b] = source < target ? [source, target] : [target, source];
+  const paired = await tx.run(
+    'INSERT INTO event_pairs (actor_a, actor_b, event_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+    [a, b, eventId],
+  );
+  if (paired > 0) counters.pair(a, b);
 }

@@ -385,17 +385,12 @@ export class SqlStore implements Store {
     });
   }
 
+  /** Counted at write time (core/counters.ts): reading them costs the same for any actor. */
   private async partners(actorId: string): Promise<ActorPartner[]> {
     const rows = await this.backend.sql.all<{ id: string; name: string; code: string; n: number }>(
-      `SELECT a.id, a.name, a.code, x.n FROM (
-         SELECT other, CAST(COUNT(DISTINCT event_id) AS INTEGER) AS n FROM (
-           SELECT m.target_actor AS other, m.event_id FROM event_actors x JOIN mentions m ON m.event_id = x.event_id
-           WHERE x.actor_id = ? AND x.side = 's' AND m.source_actor = x.actor_id AND m.target_actor IS NOT NULL
-           UNION ALL SELECT m.source_actor AS other, m.event_id FROM event_actors x JOIN mentions m ON m.event_id = x.event_id
-           WHERE x.actor_id = ? AND x.side = 't' AND m.target_actor = x.actor_id
-         ) p WHERE other <> ? GROUP BY other
-       ) x JOIN actors a ON a.id = x.other ORDER BY x.n DESC, a.id LIMIT ${PARTNERS}`,
-      [actorId, actorId, actorId],
+      `SELECT a.id, a.name, a.code, p.n FROM actor_partners p JOIN actors a ON a.id = p.partner_id
+       WHERE p.actor_id = ? ORDER BY p.n DESC, a.id LIMIT ${PARTNERS}`,
+      [actorId],
     );
     return rows.map((r) => ({ actorId: r.id, name: r.name, code: r.code, events: Number(r.n) }));
   }

@@ -188,6 +188,26 @@ UPDATE actors SET
   events = (SELECT COUNT(DISTINCT x.event_id) FROM event_actors x WHERE x.actor_id = actors.id);
 DROP INDEX mentions_source;
 DROP INDEX mentions_target;
+
+-- Partners (actor()): events each pair of actors shares as source and target of one mention.
+CREATE TABLE event_pairs (
+  actor_a ${T} NOT NULL,
+  actor_b ${T} NOT NULL,
+  event_id ${T} NOT NULL,
+  PRIMARY KEY (actor_a, actor_b, event_id)
+);
+INSERT INTO event_pairs (actor_a, actor_b, event_id)
+  SELECT DISTINCT LEAST(source_actor, target_actor), GREATEST(source_actor, target_actor), event_id FROM mentions
+  WHERE target_actor IS NOT NULL AND target_actor <> source_actor;
+CREATE TABLE actor_partners (
+  actor_id ${T} NOT NULL,
+  partner_id ${T} NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY (actor_id, partner_id)
+);
+INSERT INTO actor_partners (actor_id, partner_id, n)
+  SELECT actor_a, actor_b, COUNT(*) FROM event_pairs GROUP BY actor_a, actor_b
+  UNION ALL SELECT actor_b, actor_a, COUNT(*) FROM event_pairs GROUP BY actor_a, actor_b;
 -- Nothing looks actors' articles up; the primary key serves the writes.
 DROP INDEX article_actors_actor;
 -- Serves the dyad filter (both codes) as well as the source filter did (its prefix).

@@ -208,6 +208,26 @@ UPDATE actors SET
   events = (SELECT COUNT(DISTINCT x.event_id) FROM event_actors x WHERE x.actor_id = actors.id);
 DROP INDEX mentions_source;
 DROP INDEX mentions_target;
+
+-- Partners (actor()): events each pair of actors shares as source and target of one mention.
+CREATE TABLE event_pairs (
+  actor_a TEXT NOT NULL,
+  actor_b TEXT NOT NULL,
+  event_id TEXT NOT NULL,
+  PRIMARY KEY (actor_a, actor_b, event_id)
+) WITHOUT ROWID;
+INSERT INTO event_pairs (actor_a, actor_b, event_id)
+  SELECT DISTINCT MIN(source_actor, target_actor), MAX(source_actor, target_actor), event_id FROM mentions
+  WHERE target_actor IS NOT NULL AND target_actor <> source_actor;
+CREATE TABLE actor_partners (
+  actor_id TEXT NOT NULL,
+  partner_id TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY (actor_id, partner_id)
+) WITHOUT ROWID;
+INSERT INTO actor_partners (actor_id, partner_id, n)
+  SELECT actor_a, actor_b, COUNT(*) FROM event_pairs GROUP BY actor_a, actor_b
+  UNION ALL SELECT actor_b, actor_a, COUNT(*) FROM event_pairs GROUP BY actor_a, actor_b;
 -- Nothing looks actors' articles up; the primary key serves the writes.
 DROP INDEX article_actors_actor;
 -- Serves the dyad filter (both codes) as well as the source filter did (its prefix).
