@@ -143,15 +143,11 @@ export function resolvePronouns(ctx: Context): void {
     let antecedent: Mention | undefined;
     // Latest sentence first; within it, subjects before objects of prepositions ("Washington ... agreed to
     // lift its pause" is Washington's pause, not that of Russia in "a ceasefire with Russia"), then the latest.
-    const rank = (m: Mention) => [tokens[m.first]?.sentence ?? 0, tokens[m.first - 1]?.pos === 'ADP' ? 0 : 1, m.first];
-    const byPreference = [...candidates].sort((a, b) => {
-      const [ra, rb] = [rank(a), rank(b)];
-      return (
-        (ra[0] as number) - (rb[0] as number) ||
-        (ra[1] as number) - (rb[1] as number) ||
-        (ra[2] as number) - (rb[2] as number)
-      );
-    });
+    const sentenceOf = (m: Mention) => tokens[m.first]?.sentence ?? 0;
+    const subjectRank = (m: Mention) => (tokens[m.first - 1]?.pos === 'ADP' ? 0 : 1);
+    const byPreference = [...candidates].sort(
+      (a, b) => sentenceOf(a) - sentenceOf(b) || subjectRank(a) - subjectRank(b) || a.first - b.first,
+    );
     for (let c = byPreference.length - 1; c >= 0; c--) {
       const m = byPreference[c] as Mention;
       const fits =

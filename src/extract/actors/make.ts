@@ -73,8 +73,12 @@ export function groupActor(ctx: Context, code: string, name: string, sector: Sec
 export function ensureActor(ctx: Context, init: Omit<Actor, 'aliases'> & { kind: ActorKind }): Actor {
   const existing = ctx.actors.get(init.id);
   if (existing) return existing;
-  const actor: Actor = { ...init, aliases: [] };
-  for (const key of Object.keys(actor) as (keyof Actor)[]) if (actor[key] === undefined) delete actor[key];
+  // Copied key by key, leaving out the undefined ones: deleting them afterwards turned every actor into a
+  // slow dictionary-mode object for all the stages that read it.
+  const fields: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(init)) if (value !== undefined) fields[key] = value;
+  fields.aliases = [];
+  const actor = fields as unknown as Actor;
   ctx.actors.set(actor.id, actor);
   if (actor.kind === 'person' && !actor.kbId && actor.id.startsWith('person:')) {
     const parts = actor.name.split(/\s+/);
