@@ -221,6 +221,17 @@ describe('event coding on news sentences', () => {
       ['ASSAULT IRQ>IRQ'],
     ],
     ['border posts are a target', 'Israeli troops shelled Jordanian border posts on Sunday.', ['ASSAULT ISR>JOR']],
+    [
+      'a gapped subject pledges too, and like pledges go to the same recipient',
+      'Britain pledged 50 million pounds in aid for Iraq on Monday. Canada pledged 40 million dollars and Belgium 20 million euros.',
+      ['AGREE GBR>IRQ', 'AGREE CAN>IRQ', 'AGREE BEL>IRQ'],
+    ],
+    [
+      '"the two ministers" as object are the parties of the act before',
+      "Israel and the Palestinians signed a deal in Washington. Jordan's king met the two ministers later in the day.",
+      ['AGREE ISR>PSE', 'CONSULT JOR>ISR'],
+    ],
+    ['giving up a programme is no aid', 'Libya gave up its weapons programme two decades ago.', []],
   ])('in context: %s', (_name, text, expected) => {
     expect(coded(text)).toEqual(expected);
   });

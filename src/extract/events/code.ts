@@ -488,6 +488,10 @@ function verbEvents(
   );
   // "Both sides agreed": the pair of the latest interaction reported, rather than the last two names.
   if (sources[0]?.via === 'pair') sources = discourseDyad(ctx, sentence) ?? sources;
+  const dyad = (m: Mention | undefined) =>
+    m?.via === 'pair'
+      ? discourseDyad(ctx, sentence)?.find((x) => !sources.some((y) => y.actor.code === x.actor.code))
+      : undefined;
   // Inside a quotation, "they" and "he" speak from the quoted person's view: no antecedent of ours is safe.
   if (insideQuote(ctx, i, s.first)) sources = sources.filter((m) => m.via !== 'pronoun');
   if (!sources.length) return [];
@@ -500,6 +504,8 @@ function verbEvents(
   const searchClause = !together && match.pattern.type !== 'CONSULT';
   if (!target && !(together && match.pattern.symmetric))
     target = targetOf(ctx, match, clauseEnd, sources, searchClause);
+  // "Trump received the two ministers": the pair of the latest act, the one that is not the source.
+  if (target?.via === 'pair') target = dyad(target) ?? target;
   if (!target && match.pattern.requireActorObject) return [];
   const needsTarget = match.pattern.requireTarget;
   // "The United States and Jordan agreed", "X and Y clashed": with no other party, the subjects act on each other.
@@ -538,7 +544,7 @@ function verbEvents(
       sources.some((x) => x.actor.code === m.actor.code && x.actor !== m.actor),
   );
   if (!target && !reflexive && !domesticRival && DISCOURSE_TYPES.has(match.pattern.type))
-    target = discourseParty(ctx, sentence, sources);
+    target = discourseParty(ctx, sentence, sources, match.pattern.type);
 
   // A meeting with no one named ("the Cabinet met Sunday") is internal business, not a consultation between actors;
   // "sent a team" with no recipient is no aid.
@@ -547,6 +553,33 @@ function verbEvents(
   for (const source of jointAct(ctx, match, sources) ? distinctCodes(sources).slice(0, 1) : distinctCodes(sources)) {
     if (target && target.actor.code === source.actor.code && target.actor === source.actor) continue;
     out.push({ event: buildEvent(ctx, match, sentence, source, target, modality, sourceRule), trigger: i, governor });
+  }
+  // "Germany pledged 125 million euros and the European Union 282.5 million euros": the gapped subject does it too.
+  for (const gapped of gappedSubjects(ctx, match.last, clauseEnd)) {
+    if (sources.some((m) => m.actor.code === gapped.actor.code) || gapped.actor.code === target?.actor.code) continue;
+    out.push({
+      event: buildEvent(ctx, match, sentence, gapped, target, modality, 'gapped'),
+      trigger: i,
+      governor,
+    });
+  }
+  return out;
+}
+
+/** An actor after "and" that is followed straight by a sum of money: the subject of a gapped clause. */
+function isGapped(ctx: Context, m: Mention): boolean {
+  const tokens = ctx.doc.tokens;
+  const before = tokens[m.first - 1]?.pos === 'DET' ? tokens[m.first - 2] : tokens[m.first - 1];
+  const next = tokens[m.last];
+  return before?.lower === 'and' && !!next && ctx.amounts.some((a) => a.span.start === next.start);
+}
+
+function gappedSubjects(ctx: Context, from: number, clauseEnd: number): Mention[] {
+  const out: Mention[] = [];
+  for (let k = from; k < clauseEnd; k++) {
+    const m = ctx.mentionAt[k];
+    if (!m || m.first !== k) continue;
+    if (isGapped(ctx, m)) out.push(m);
   }
   return out;
 }
@@ -1046,7 +1079,7 @@ function targetOf(
     if (ADJUNCT_OPENERS.has(tokens[j]?.lower ?? '') && j > match.last) break;
     if (tokens[j]?.lower === 'and' && ['VERB', 'AUX'].includes(tokens[j + 1]?.pos ?? '')) break;
     const m = ctx.mentionAt[j];
-    if (m && isBorderPlace(tokens, m)) {
+    if (m && (isBorderPlace(tokens, m) || isGapped(ctx, m))) {
       j = m.last;
       continue;
     }
@@ -1200,17 +1233,38 @@ const DISCOURSE_WINDOW = 5;
  * "Russia warned that it would respond", "European leaders welcomed the
  * outcome": a reaction that names no one is aimed at the party of the latest
  * act reported in the preceding sentences: its other party if the speaker
- * took part in it, else its author (rule `target.discourse`). Reactions are
+ * took part in it, else its author; a pledge like an earlier aid or pledge goes
+ * to the same recipient (rule `target.discourse`). Reactions are
  * not acts: an event whose own target was inferred this way is skipped.
  */
-function discourseParty(ctx: Context, sentence: number, sources: Mention[]): Mention | undefined {
+function discourseParty(ctx: Context, sentence: number, sources: Mention[], type: EventType): Mention | undefined {
   const first = ctx.doc.sentences[Math.max(0, sentence - DISCOURSE_WINDOW)] as { start: number };
   const own = new Set(sources.map((m) => m.actor.code));
+  const usable = (e: Event) =>
+    e.evidence.start >= first.start &&
+    !e.negated &&
+    !e.hypothetical &&
+    !e.rule.includes('target.discourse') &&
+    !e.rule.includes('target.referent');
+  // "Donors pledged aid for Sudan. ... Germany pledged 125 million euros": a like pledge goes to the same recipient.
+  if (type === 'AGREE') {
+    // Over the whole article, as pledges at one conference go to one recipient.
+    const like = ctx.events.findLast(
+      (e) =>
+        !e.negated &&
+        !e.hypothetical &&
+        (e.type === 'AID' || e.type === 'AGREE') &&
+        !!e.target &&
+        !e.target.implicit &&
+        !own.has(e.target.code) &&
+        !own.has(e.source.code),
+    );
+    if (like?.target) return standIn(ctx, like.target, like, 'discourse');
+  }
   for (let n = ctx.events.length - 1; n >= 0; n--) {
     const e = ctx.events[n] as Event;
     if (e.evidence.start < first.start) break;
-    if (e.negated || e.hypothetical || e.rule.includes('target.discourse') || e.rule.includes('target.referent'))
-      continue;
+    if (!usable(e)) continue;
     const parties = [e.source, e.target].filter((p): p is ActorRef => !!p && !p.implicit && p.code !== 'UNK');
     const other = own.has(e.source.code) ? parties.find((p) => !own.has(p.code)) : parties[0];
     if (other && !own.has(other.code)) return standIn(ctx, other, e, 'discourse');
