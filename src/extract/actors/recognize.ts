@@ -709,9 +709,9 @@ const GEOGRAPHIC = new Set([
 function matchSurnameRepeat(ctx: Context, i: number): Actor | undefined {
   const token = ctx.doc.tokens[i] as Token;
   // Cheap tests first: this runs on every token the dictionaries do not know.
-  if (token.pos !== 'PROPN' && token.pos !== 'NOUN' && token.pos !== 'VERB') return undefined;
-  if (!/^\p{Lu}/u.test(token.text)) return undefined;
-  return ctx.unknownPersonBySurname.get(token.text);
+  const actor = ctx.unknownPersonBySurname.get(token.text);
+  if (!actor || (token.pos !== 'PROPN' && token.pos !== 'NOUN' && token.pos !== 'VERB')) return undefined;
+  return /^\p{Lu}/u.test(token.text) ? actor : undefined;
 }
 
 function latestPersonWithRole(ctx: Context, role: string): Actor | undefined {
