@@ -535,15 +535,20 @@ function verbEvents(
   const reflexive = REFLEXIVES.has(ctx.doc.tokens[match.last]?.lower ?? '');
   // "vowed to fight on until the RSF is defeated": a group of the source's own state named in the sentence makes
   // it a domestic scene, not a reaction to the foreign party under discussion.
-  const domesticRival = ctx.mentions.some(
-    (m) =>
-      m.first >= s.first &&
-      m.last <= s.last &&
-      m.actor.kind === 'group' &&
-      RIVAL_SECTORS.has(m.actor.sector ?? '') &&
-      sources.some((x) => x.actor.code === m.actor.code && x.actor !== m.actor),
-  );
-  if (!target && !reflexive && !domesticRival && DISCOURSE_TYPES.has(match.pattern.type))
+  // Only looked at when a target from the context is needed; the sentence's own tokens, not every mention.
+  const domesticRival = () => {
+    for (let k = s.first; k < s.last; k++) {
+      const m = ctx.mentionAt[k];
+      if (
+        m?.actor.kind === 'group' &&
+        RIVAL_SECTORS.has(m.actor.sector ?? '') &&
+        sources.some((x) => x.actor.code === m.actor.code && x.actor !== m.actor)
+      )
+        return true;
+    }
+    return false;
+  };
+  if (!target && !reflexive && DISCOURSE_TYPES.has(match.pattern.type) && !domesticRival())
     target = discourseParty(ctx, sentence, sources, match.pattern.type);
 
   // A meeting with no one named ("the Cabinet met Sunday") is internal business, not a consultation between actors;
