@@ -79,23 +79,25 @@ function sideMatch(side: 'source' | 'target', ref: string): SqlFragment {
 /**
  * Events with `x` on the source side and `y` on the target side, each matched
  * like `sideMatch` (root code of the event, or an actor of any mention), as one
- * set of ids built from index searches in the four combinations: a scan of
- * events by date that tests every row would grow with the store for a rare dyad.
+ * set of ids from seeks on `events_dyad`. A mention's actor always has its
+ * event's root code (merging keys on codes), so the codes `x` and `y` name
+ * bound the candidates to one or a few code dyads, and each candidate is then
+ * checked against the named actors by primary key. Starting from every event
+ * of a busy actor instead would grow with the store.
  */
 function directedDyad(x: string, y: string): SqlFragment {
-  const [codeX, codeY] = [x.trim().toUpperCase(), y.trim().toUpperCase()];
-  const [idsX, idsY] = [actorIds(x), actorIds(y)];
-  return {
-    sql: `e.id IN (
-      SELECT id FROM events WHERE source_code = ? AND target_code = ?
-      UNION SELECT s.event_id FROM event_actors s JOIN events d ON d.id = s.event_id
-        WHERE s.actor_id IN (${idsX.sql}) AND s.side = 's' AND d.target_code = ?
-      UNION SELECT t.event_id FROM event_actors t JOIN events d ON d.id = t.event_id
-        WHERE t.actor_id IN (${idsY.sql}) AND t.side = 't' AND d.source_code = ?
-      UNION SELECT s.event_id FROM event_actors s JOIN event_actors t ON t.event_id = s.event_id
-        WHERE s.actor_id IN (${idsX.sql}) AND s.side = 's' AND t.actor_id IN (${idsY.sql}) AND t.side = 't')`,
-    params: [codeX, codeY, ...idsX.params, codeY, ...idsY.params, codeX, ...idsX.params, ...idsY.params],
+  const side = (ref: string, column: 'source_code' | 'target_code', tag: 's' | 't'): SqlFragment => {
+    const ids = actorIds(ref);
+    const code = ref.trim().toUpperCase();
+    return {
+      sql: `d.${column} IN (SELECT ? UNION SELECT UPPER(code) FROM actors WHERE id IN (${ids.sql}))
+        AND (d.${column} = ? OR EXISTS (SELECT 1 FROM event_actors x
+          WHERE x.event_id = d.id AND x.side = '${tag}' AND x.actor_id IN (${ids.sql})))`,
+      params: [code, ...ids.params, code, ...ids.params],
+    };
   };
+  const both = and(side(x, 'source_code', 's'), side(y, 'target_code', 't'));
+  return { sql: `e.id IN (SELECT d.id FROM events d WHERE ${both.sql})`, params: both.params };
 }
 
 function and(...parts: SqlFragment[]): SqlFragment {
