@@ -17,8 +17,9 @@ import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { createExtractor, type Extractor } from '../extract/index.js';
+import type { PreparedExtraction } from '../store/core/prepare.js';
 import type { AddResult, Store } from '../store/store.js';
-import type { Article, Extraction } from '../types.js';
+import type { Article } from '../types.js';
 import { type ReadOptions, type ReadResult, settings } from './options.js';
 import { type Piece, parsePiece } from './parse.js';
 import { readPieces } from './read.js';
@@ -99,7 +100,7 @@ export interface IngestReport {
 
 /** What became of one piece of input, in input order. */
 type Outcome =
-  | { kind: 'extracted'; extraction: Extraction }
+  | { kind: 'extracted'; prepared: PreparedExtraction }
   | { kind: 'stored' }
   | { kind: 'skipped'; skipped: Skipped }
   /** The extractor itself failed (or the store did): no article can be extracted, so the run stops. */
@@ -265,8 +266,8 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
           skipped: { origin: article.origin ?? article.id, reason: `extraction failed: ${x.error}` },
         };
       }
-      eventsFound += x.extraction.events.length;
-      return { kind: 'extracted', extraction: x.extraction };
+      eventsFound += x.prepared.extraction.events.length;
+      return { kind: 'extracted', prepared: x.prepared };
     });
     progress();
     return outcomes;
@@ -281,15 +282,15 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
   const inFlight: Promise<Outcome[]>[][] = [];
   const commitOldest = async () => {
     const outcomes = (await Promise.all(inFlight.shift() ?? [])).flat();
-    const extractions: Extraction[] = [];
+    const prepared: PreparedExtraction[] = [];
     for (const o of outcomes) {
       if (o.kind === 'fatal') throw o.error;
-      if (o.kind === 'extracted') extractions.push(o.extraction);
+      if (o.kind === 'extracted') prepared.push(o.prepared);
       else if (o.kind === 'stored') report.alreadyStored++;
       else report.skipped.push(o.skipped);
     }
-    if (extractions.length > 0) {
-      addResult(report, await store.addExtractions(extractions));
+    if (prepared.length > 0) {
+      addResult(report, await store.addExtractions(prepared));
       report.batches++;
     }
     progress();

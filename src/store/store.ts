@@ -19,6 +19,7 @@ import type {
   Stance,
   Statement,
 } from '../types.js';
+import type { PreparedExtraction } from './core/prepare.js';
 
 /** Filters for `events()`. All given filters must hold (AND). */
 export interface EventQuery {
@@ -215,9 +216,11 @@ export interface Store {
   /**
    * Adds extractions in one transaction. Idempotent: an article whose
    * normalised URL or normalised text is already stored adds nothing, so a
-   * batch rerun after a crash completes without duplicates.
+   * batch rerun after a crash completes without duplicates. Items may come
+   * already prepared (`prepareExtraction`), as `parley ingest`'s threads do,
+   * so the writer only runs SQL.
    */
-  addExtractions(batch: readonly Extraction[]): Promise<AddResult>;
+  addExtractions(batch: readonly (Extraction | PreparedExtraction)[]): Promise<AddResult>;
   events(query?: EventQuery): Promise<EventPage>;
   event(id: string): Promise<StoredEvent | null>;
   actors(query?: ActorQuery): Promise<StoredActor[]>;

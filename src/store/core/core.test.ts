@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fixture } from '../fixtures.js';
 import { actorKey } from './actors.js';
 import { chooseMerge, type MergeCandidate, type MergeFacts } from './merge.js';
-import { BANDS, bandKeys, NEAR_DUPLICATE_THRESHOLD, signature, similarity } from './minhash.js';
+import { BANDS, bandKeys, encodeSignature, NEAR_DUPLICATE_THRESHOLD, signature, similarity } from './minhash.js';
 import { articleFingerprint, articleText, normaliseUrl } from './normalize.js';
 
 describe('normaliseUrl', () => {
@@ -65,7 +65,7 @@ describe('near-duplicate detection', () => {
     ['an unrelated story', 'reuters', 'bbc-gaza', false],
   ];
   it.each(cases)('%s', (_, a, b, same) => {
-    const score = similarity(sig(a), sig(b));
+    const score = similarity(encodeSignature(sig(a)), encodeSignature(sig(b)));
     expect(score >= NEAR_DUPLICATE_THRESHOLD).toBe(same);
     const shared = bandKeys(sig(a)).filter((k) => bandKeys(sig(b)).includes(k)).length;
     // Near-duplicates must meet in at least one LSH band, or the index lookup would never find them.

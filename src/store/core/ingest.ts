@@ -11,38 +11,11 @@ import type { AddResult } from '../store.js';
 import { aliasKey, resolveActors } from './actors.js';
 import { Counters } from './counters.js';
 import { chooseMerge, MAX_MERGE_CANDIDATES, type MergeCandidate, mergeFacts, mergeKey, mergeWindow } from './merge.js';
-import {
-  BANDS,
-  bandKeys,
-  decodeSignature,
-  encodeSignature,
-  MAX_CANDIDATES,
-  NEAR_DUPLICATE_THRESHOLD,
-  signature,
-  similarity,
-} from './minhash.js';
-import { articleFingerprint, articleText, normaliseUrl, stableId } from './normalize.js';
+import { BANDS, MAX_CANDIDATES, NEAR_DUPLICATE_THRESHOLD, similarity } from './minhash.js';
+import { articleText, stableId } from './normalize.js';
 import { eventPayload, mentionPayload } from './payload.js';
+import { isPrepared, type PreparedExtraction as Prepared, prepareExtraction } from './prepare.js';
 import { placeholders, rowPlaceholders, type Sql, type SqlBackend } from './sql.js';
-
-interface Prepared {
-  extraction: Extraction;
-  fingerprint: string;
-  urlNorm: string | null;
-  signature: number[];
-  bands: string[];
-}
-
-function prepare(extraction: Extraction): Prepared {
-  const sig = signature(articleText(extraction));
-  return {
-    extraction,
-    fingerprint: articleFingerprint(extraction),
-    urlNorm: normaliseUrl(extraction.article.url),
-    signature: sig,
-    bands: bandKeys(sig),
-  };
-}
 
 function lockKeys(items: readonly Prepared[]): string[] {
   const keys = new Set<string>();
@@ -61,13 +34,18 @@ export function emptyResult(): AddResult {
   return { articles: 0, duplicates: 0, stories: 0, nearDuplicates: 0, events: 0, merged: 0 };
 }
 
-export async function addExtractions(backend: SqlBackend, batch: readonly Extraction[]): Promise<AddResult> {
-  const prepared = batch.map(prepare);
+export async function addExtractions(
+  backend: SqlBackend,
+  batch: readonly (Extraction | Prepared)[],
+): Promise<AddResult> {
+  const prepared = batch.map((item) => (isPrepared(item) ? item : prepareExtraction(item)));
   return backend.transaction(async (tx) => {
     await backend.lock(tx, lockKeys(prepared));
     const result = emptyResult();
     const counters = new Counters();
-    for (const item of prepared) await addOne(tx, item, result, counters);
+    await backend.indexingMentions(tx, async () => {
+      for (const item of prepared) await addOne(tx, item, result, counters);
+    });
     await counters.write(tx);
     return result;
   });
@@ -94,7 +72,7 @@ async function findStory(tx: Sql, p: Prepared): Promise<string | null> {
   );
   let best: { story: string; score: number } | null = null;
   for (const row of rows) {
-    const score = similarity(p.signature, decodeSignature(row.signature));
+    const score = similarity(p.signature, row.signature);
     if (score >= NEAR_DUPLICATE_THRESHOLD && (!best || score > best.score)) best = { story: row.story_id, score };
   }
   return best?.story ?? null;
@@ -131,7 +109,7 @@ async function addOne(tx: Sql, p: Prepared, result: AddResult, counters: Counter
       a.language ?? null,
       a.origin ?? null,
       storyId,
-      encodeSignature(p.signature),
+      p.signature,
       JSON.stringify(extraction.warnings),
       new Date().toISOString(),
       articleText(extraction),

@@ -12,6 +12,8 @@ export const SIGNATURE_SIZE = 128;
 export const BANDS = 32;
 const ROWS = SIGNATURE_SIZE / BANDS;
 const SHINGLE_WORDS = 3;
+/** Hex digits per 32-bit hash in an encoded signature. */
+const HEX_DIGITS = 8;
 /** Estimated Jaccard similarity from which two articles are one story. */
 export const NEAR_DUPLICATE_THRESHOLD = 0.5;
 /** Candidates compared per article: bounds the cost when a band is very common. */
@@ -71,26 +73,28 @@ export function signature(text: string): number[] {
 export function bandKeys(sig: readonly number[]): string[] {
   const keys: string[] = [];
   for (let b = 0; b < BANDS; b++) {
-    const rows = sig.slice(b * ROWS, (b + 1) * ROWS).map((v) => v.toString(16).padStart(8, '0'));
+    const rows = sig.slice(b * ROWS, (b + 1) * ROWS).map((v) => v.toString(16).padStart(HEX_DIGITS, '0'));
     keys.push(`${b}:${rows.join('')}`);
   }
   return keys;
 }
 
 export function encodeSignature(sig: readonly number[]): string {
-  return sig.map((v) => v.toString(16).padStart(8, '0')).join('');
+  return sig.map((v) => v.toString(16).padStart(HEX_DIGITS, '0')).join('');
 }
 
-export function decodeSignature(hex: string): number[] {
-  const out: number[] = [];
-  for (let i = 0; i + 8 <= hex.length; i += 8) out.push(Number.parseInt(hex.slice(i, i + 8), 16));
-  return out;
-}
-
-/** Estimated Jaccard similarity: the share of hash functions whose minimum agrees. */
-export function similarity(a: readonly number[], b: readonly number[]): number {
+/**
+ * Estimated Jaccard similarity of two encoded signatures: the share of hash
+ * functions whose minimum agrees. Compared as text, so a stored candidate
+ * needs no decoding.
+ */
+export function similarity(a: string, b: string): number {
   if (a.length !== b.length || a.length === 0) return 0;
   let same = 0;
-  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++;
-  return same / a.length;
+  for (let i = 0; i < a.length; i += HEX_DIGITS) {
+    let j = 0;
+    while (j < HEX_DIGITS && a.charCodeAt(i + j) === b.charCodeAt(i + j)) j++;
+    if (j === HEX_DIGITS) same++;
+  }
+  return same / (a.length / HEX_DIGITS);
 }

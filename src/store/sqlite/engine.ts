@@ -95,6 +95,16 @@ class SqliteBackend implements SqlBackend {
     };
   }
 
+  /** Mention ids only grow (AUTOINCREMENT) and the transaction excludes other writers: the new ones are above the old maximum. */
+  async indexingMentions<T>(tx: Sql, write: () => Promise<T>): Promise<T> {
+    const [before] = await tx.all<{ id: number }>('SELECT COALESCE(MAX(id), 0) AS id FROM mentions');
+    const result = await write();
+    await tx.run('INSERT INTO mention_fts (rowid, sentence) SELECT id, sentence FROM mentions WHERE id > ?', [
+      before?.id ?? 0,
+    ]);
+    return result;
+  }
+
   async close(): Promise<void> {
     await this.queue;
     this.db.close();

@@ -262,4 +262,11 @@ INSERT INTO counts (kind, k1, k2, n)
   ${V3_TOTALS.map((t) => `UNION ALL SELECT 'total', '${t}', '', COUNT(*) FROM ${t}`).join('\n  ')};
 `,
   },
+  {
+    version: 4,
+    name: 'full-text index per batch',
+    // A trigger indexed each mention as it was inserted (~30 us each); one INSERT ... SELECT per batch
+    // (SqliteBackend.indexingMentions) indexes the same rows for ~4 us each. Stored mentions stay indexed.
+    sql: 'DROP TRIGGER mentions_fts_insert;',
+  },
 ];

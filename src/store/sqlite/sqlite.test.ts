@@ -144,19 +144,21 @@ describe('SQLite migrations', () => {
   });
 });
 
-describe('SQLite migrations from version 2', () => {
-  it('upgrades a version-2 store with data: counters backfilled, every query answers as on a fresh store', async () => {
+describe('SQLite migrations from a store with data', () => {
+  // Version 2 rows loaded, then the schema taken to `from` by the migrations of the time (3 backfills them).
+  it.each([2, 3])('upgrades a version-%i store: every query answers as on a fresh store', async (from) => {
     const dir = mkdtempSync(join(tmpdir(), 'parley-migrate-'));
     try {
-      const path = join(dir, 'v2.db');
+      const path = join(dir, `v${from}.db`);
       const raw = new Database(path);
       raw.exec(
         'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
       );
-      for (const m of migrations.slice(0, 2)) {
+      const apply = (m: (typeof migrations)[number]) => {
         raw.exec(m.sql);
         raw.prepare('INSERT INTO schema_migrations VALUES (?, ?, ?)').run(m.version, m.name, '2025-12-01T00:00:00Z');
-      }
+      };
+      for (const m of migrations.slice(0, 2)) apply(m);
       for (const [table, rows] of Object.entries(V2_ROWS)) {
         for (const row of rows) {
           const columns = Object.keys(row);
@@ -165,6 +167,7 @@ describe('SQLite migrations from version 2', () => {
             .run(...Object.values(row));
         }
       }
+      for (const m of migrations.slice(2, from)) apply(m);
       raw.close();
       const migrated = await createStore(path);
       const fresh = await createStore(join(dir, 'fresh.db'));
@@ -173,6 +176,15 @@ describe('SQLite migrations from version 2', () => {
       } finally {
         await migrated.close();
         await fresh.close();
+      }
+      // The full-text index holds exactly the stored mentions: those indexed before and those added after.
+      const check = new Database(path);
+      try {
+        expect(() =>
+          check.exec("INSERT INTO mention_fts (mention_fts, rank) VALUES ('integrity-check', 1)"),
+        ).not.toThrow();
+      } finally {
+        check.close();
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
