@@ -40,7 +40,7 @@ export async function addExtractions(
 ): Promise<AddResult> {
   const prepared = batch.map((item) => (isPrepared(item) ? item : prepareExtraction(item)));
   return backend.transaction(async (tx) => {
-    await backend.lock(tx, lockKeys(prepared));
+    await backend.lock(tx, () => lockKeys(prepared));
     const result = emptyResult();
     const counters = new Counters();
     await backend.indexingMentions(tx, async () => {

@@ -26,9 +26,11 @@ export interface SqlBackend {
   /**
    * Serialises writers on other connections that touch the same keys (article
    * fingerprints, merge keys, LSH bands) until the transaction ends. Keys
-   * come sorted so two writers never wait on each other in a cycle.
+   * come sorted so two writers never wait on each other in a cycle. They are
+   * asked for, not passed: an engine whose transaction already excludes every
+   * other writer (SQLite) never computes them.
    */
-  lock(tx: Sql, keys: readonly string[]): Promise<void>;
+  lock(tx: Sql, keys: () => readonly string[]): Promise<void>;
   /**
    * A condition on the events alias `e` that holds when one of the event's
    * mention sentences contains every word of `text`, or null when the text

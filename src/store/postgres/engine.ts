@@ -96,7 +96,8 @@ class PostgresBackend implements SqlBackend {
     }
   }
 
-  async lock(tx: Sql, keys: readonly string[]): Promise<void> {
+  async lock(tx: Sql, lockKeys: () => readonly string[]): Promise<void> {
+    const keys = lockKeys();
     if (keys.length === 0) return;
     // unnest yields the array in order, so locks are taken in the callers' sorted order.
     await tx.all("SELECT pg_advisory_xact_lock(k::bigint) FROM unnest(string_to_array(?, ',')) AS k", [
