@@ -25,7 +25,13 @@ import { type Piece, parsePiece } from './parse.js';
 import { readPieces } from './read.js';
 import { EXTRACTOR_DID_NOT_START, type Extracted, extractEach, type WorkerSetup } from './worker-protocol.js';
 
-export const DEFAULT_BATCH = 200;
+/**
+ * Articles per store transaction. A commit writes back every page the batch
+ * dirtied, much of it shared between articles: 500 instead of 200 took the
+ * writer from 4.5 to 3.5 ms per article at 10,000 stored; 1,000 gained no
+ * more and would hold twice the extractions in flight.
+ */
+export const DEFAULT_BATCH = 500;
 /** Batches read ahead of the writer: enough to keep every worker busy while a batch commits, few enough to bound memory. */
 export const MAX_BATCHES_IN_FLIGHT = 3;
 /**
