@@ -12,10 +12,10 @@
  *
  * Capitals and states after a locative preposition are places, not actors.
  */
-import type { Knowledge, LexEntry } from '../../knowledge/load.js';
+import type { LexEntry } from '../../knowledge/load.js';
 import type { Token } from '../../nlp/index.js';
-import type { Actor, ActorKind, Place, Sector } from '../../types.js';
-import type { Context, Mention } from '../context.js';
+import type { Actor, Sector } from '../../types.js';
+import type { Context } from '../context.js';
 import { nameOfficials, resolvePairs, resolvePronouns } from './coref.js';
 import {
   addMention,
