@@ -118,9 +118,10 @@ export async function openSqliteStore(path: string): Promise<Store> {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 10000');
-  // Batches touch pages all over the indexes: a 128 MB page cache and checkpoints every 40 MB of WAL
-  // (rather than 2 MB and 4 MB) keep them from being read and written back at every commit.
-  db.pragma('cache_size = -131072');
+  // Batches touch pages all over the indexes: a 32 MB page cache and checkpoints every 40 MB of WAL
+  // (rather than 2 MB and 4 MB) keep them from being read and written back at every commit. 128 MB was
+  // no faster on 5,000 articles and put ingest's peak RSS 213 MB higher (1,101 against 888 MB).
+  db.pragma('cache_size = -32768');
   db.pragma('wal_autocheckpoint = 10000');
   migrate(db);
   return new SqlStore(new SqliteBackend(db));
