@@ -15,6 +15,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { Piscina } from 'piscina';
 import { createExtractor, type Extractor } from '../extract/index.js';
 import type { PreparedExtraction } from '../store/core/prepare.js';
@@ -40,6 +41,15 @@ export const MAX_BATCHES_IN_FLIGHT = 3;
  * threads, enough that handing them out costs the main thread little.
  */
 const GROUP = 20;
+/**
+ * How far V8 lets a heap grow past what its last full collection kept, in
+ * percent. By default it may grow up to 4x, and ingest feeds it garbage that
+ * outlives the young generation by design (extractions wait for their batch
+ * to commit): a 10,000-article run peaked at 1,209 MB of RSS with 52 MB live
+ * on the main thread. At 30% it peaked at 620 MB, at the same speed. The flag
+ * is the process's, read at each collection, so it also bounds the threads.
+ */
+const HEAP_GROWING_PERCENT = 30;
 
 export interface IngestOptions {
   /** Where extractions go; the caller opens and closes it. */
@@ -185,6 +195,7 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
 
 export async function ingest(inputs: readonly string[], options: IngestOptions): Promise<IngestReport> {
   const started = performance.now();
+  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   const workers = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH));
   const { store, onProgress } = options;
