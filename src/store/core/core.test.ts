@@ -76,6 +76,14 @@ describe('near-duplicate detection', () => {
     expect(bandKeys(sig('euobserver'))).toHaveLength(BANDS);
     expect(bandKeys(signature('Short.'))).toHaveLength(BANDS);
   });
+
+  it('keeps signatures and band keys stable across versions, since stores keep them', () => {
+    // Pinned from the first release's implementation: a change here would stop new articles from meeting stored ones.
+    const sig = signature('Russia and Ukraine agreed to a ceasefire in Istanbul on Tuesday.');
+    expect(encodeSignature(sig).slice(0, 48)).toBe('11ff388b14bd5b512e912c2b409d0d724258cddc127e283a');
+    expect(bandKeys(sig)[31]).toBe('31:0539ff5a167857c826f364fe48b7abe3');
+    expect(encodeSignature(signature('Short.')).slice(0, 16)).toBe('7a3b4139e36f050a');
+  });
 });
 
 describe('actorKey', () => {
