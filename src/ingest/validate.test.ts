@@ -82,6 +82,9 @@ describe('articleId', () => {
     expect(a).toMatch(/^[0-9a-f]{16}$/);
     expect(articleId('  Talks in Gene\u0300ve ended. No   deal. ')).toBe(a);
     expect(articleId('Talks in Gene\u0301ve ended. No deal.')).not.toBe(a);
+    // Pinned: stores key articles by it, so a rerun after an upgrade must find them under the same id.
+    expect(a).toBe('fb004c6dd827917a');
+    expect(articleId('Tabs\tand\u00a0no-break\u2003spaces')).toBe(articleId('Tabs and no-break spaces'));
   });
 });
 
