@@ -5,7 +5,8 @@
  */
 import type { Token } from '../nlp/index.js';
 import { type Context, type Mention, refOf, sentenceSpan, span } from './context.js';
-import { clauseStartOf, subjectOf } from './events/code.js';
+import { clauseStartOf } from './events/clauses.js';
+import { subjectOf } from './events/roles.js';
 
 /** Verbs of saying; verbs of doing-by-saying (accuse, urge) are events, and their content is in the event. */
 const SPEECH = new Set([

@@ -8,7 +8,8 @@
  */
 import type { ActorRef, Amount, Commitment, CommitmentKind, CommitmentStatus, Event, Span } from '../../types.js';
 import { type Context, refOf } from '../context.js';
-import { clauseStartOf, subjectOf } from '../events/code.js';
+import { clauseStartOf } from '../events/clauses.js';
+import { subjectOf } from '../events/roles.js';
 
 const CARRIERS = new Set(['AID', 'SUPPORT', 'AGREE', 'COOPERATE']);
 const PLEDGING = /^(announc|pledg|promis|commit|allocat|provid|earmark|unveil)/i;

@@ -3,8 +3,12 @@
  * question, expectation, the content of a request or accusation) and stated
  * intent ("will provide", "is ready to send", "plans to impose"), which CAMEO
  * codes as intent to cooperate (03) or as a threat (13) rather than as the act.
+ * Also the modality of a noun trigger, read from the words before it
+ * ("possible sanctions", "no aid"), and a later "unless" that conditions a
+ * stated intent.
  */
 import type { Token } from '../../nlp/index.js';
+import type { Context } from '../context.js';
 
 export interface Modality {
   negated: boolean;
@@ -177,4 +181,52 @@ function governorOf(
     }
   }
   return undefined;
+}
+
+export function nounModality(tokens: Token[], i: number, first: number): Modality {
+  const cues: string[] = [];
+  let hypothetical = false;
+  let negated = false;
+  for (let k = Math.max(first, i - 5); k < i; k++) {
+    const t = tokens[k] as Token;
+    if (
+      [
+        'possible',
+        'possibility',
+        'potential',
+        'proposed',
+        'planned',
+        'future',
+        'prospect',
+        'threat',
+        'risk',
+        'if',
+        'whether',
+        'would',
+        'could',
+        'may',
+        'might',
+        'any',
+      ].includes(t.lower)
+    ) {
+      hypothetical = true;
+      cues.push(t.text);
+    }
+    if (t.lower === 'to' && tokens[k + 1]?.pos === 'VERB') {
+      hypothetical = true;
+      cues.push(`to ${tokens[k + 1]?.text}`);
+    }
+    if (t.lower === 'no' || t.lower === 'without') {
+      negated = true;
+      cues.push(t.text);
+    }
+  }
+  return { negated, hypothetical, intent: false, cues };
+}
+
+export function hasLaterCondition(ctx: Context, from: number, sentence: number): boolean {
+  const s = ctx.doc.sentences[sentence] as { last: number };
+  // "unless" conditions a threat; "if" usually conditions an offer ("would meet him if ...").
+  for (let k = from; k < s.last; k++) if (ctx.doc.tokens[k]?.lower === 'unless') return true;
+  return false;
 }
