@@ -13,7 +13,10 @@ export type Draft = Omit<Article, 'id' | 'language' | 'origin'> & { origin: stri
 export function articleId(text: string): string {
   // Every run of whitespace becomes one space. Matching only runs of two or more and single non-spaces
   // does that without replacing each of the thousands of single spaces with itself: half the time.
-  const normal = text.normalize('NFC').replace(/\s{2,}|[^\S ]/g, ' ').trim();
+  const normal = text
+    .normalize('NFC')
+    .replace(/\s{2,}|[^\S ]/g, ' ')
+    .trim();
   return createHash('sha256').update(normal, 'utf8').digest('hex').slice(0, 16);
 }
 
