@@ -8,48 +8,39 @@
 import type { Token } from '../../nlp/index.js';
 import type { Context } from '../context.js';
 
-const CLAUSE_OPENERS = new Set([
-  ';',
-  ':',
+/** Words that both open a clause of their own and end the one before them. */
+const SUBORDINATORS = [
   'who',
   'which',
   'whom',
-  'whose',
   'because',
   'while',
   'although',
   'though',
   'whereas',
   'but',
-  'if',
-  'whether',
   'unless',
   'when',
+  'until',
+  'where',
+];
+
+/** Where a clause starts, looking back from a trigger: a subordinator or an adjunct opener ("if", "after", "as"). */
+const CLAUSE_OPENERS = new Set([
+  ';',
+  ':',
+  ...SUBORDINATORS,
+  'whose',
+  'if',
+  'whether',
   'since',
   'after',
   'before',
   'as',
-  'until',
-  'where',
 ]);
 
-const CLAUSE_CLOSERS = new Set([
-  ';',
-  'who',
-  'which',
-  'whom',
-  'because',
-  'while',
-  'although',
-  'though',
-  'whereas',
-  'but',
-  'unless',
-  'when',
-  'until',
-  'where',
-  'according',
-]);
+/** Where a clause ends, looking on from a trigger: at a subordinator, or at "according" (an attribution), not at an adjunct opener. */
+const CLAUSE_CLOSERS = new Set([';', ...SUBORDINATORS, 'according']);
 
 const SPEECH_LEMMAS = new Set([
   'say',
