@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { countrySchema, fileSchema, organizationSchema, regionSchema } from '../../src/knowledge/schema.js';
+import { countrySchema, fileSchema, organizationSchema } from '../../src/knowledge/schema.js';
+import { formsOfStatesAndRegions } from './taken-forms.js';
 
 const read = (file: string) => parse(readFileSync(new URL(file, import.meta.url), 'utf8'));
 const file = fileSchema(organizationSchema).parse(read('./organizations.yaml'));
 const orgs = file.entries;
 const countries = fileSchema(countrySchema).parse(read('./countries.yaml')).entries;
-const regions = fileSchema(regionSchema).parse(read('./regions.yaml')).entries;
 
 /** Codes of IGOs the gold format names (shared/spec/gold-format.md) plus the others this file uses. */
 const GOLD_IGO_CODES = [
@@ -64,20 +64,8 @@ describe('data/actors/organizations.yaml', () => {
   });
 
   it('shares no form with a state or a region (those files own them)', () => {
-    const taken = new Set<string>();
-    for (const c of countries) {
-      for (const f of [
-        c.name,
-        ...c.aliases,
-        ...c.demonyms,
-        ...(c.capital ? [c.capital] : []),
-        ...c.seats.map((s) => s.name),
-      ]) {
-        taken.add(f.toLowerCase());
-      }
-    }
-    for (const r of regions) for (const f of [r.name, ...r.aliases, ...r.adjectives]) taken.add(f.toLowerCase());
-    expect(forms.filter((f) => taken.has(f.key)).map((f) => `${f.form} (${f.id})`)).toEqual([]);
+    const taken = formsOfStatesAndRegions();
+    expect(forms.filter((f) => taken.has(f.key)).map((f) => `${f.form} (${f.id}) is ${taken.get(f.key)}`)).toEqual([]);
   });
 
   it('leaves out forms that are too ambiguous to mean one body', () => {

@@ -2,19 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { surnameOf } from '../../src/knowledge/load.js';
-import {
-  countrySchema,
-  fileSchema,
-  organizationSchema,
-  personSchema,
-  regionSchema,
-} from '../../src/knowledge/schema.js';
+import { countrySchema, fileSchema, organizationSchema, personSchema } from '../../src/knowledge/schema.js';
+import { formsOfStatesAndRegions } from './taken-forms.js';
 
 const read = (file: string) => parse(readFileSync(new URL(file, import.meta.url), 'utf8'));
 const file = fileSchema(personSchema).parse(read('./people.yaml'));
 const people = file.entries;
 const countries = fileSchema(countrySchema).parse(read('./countries.yaml')).entries;
-const regions = fileSchema(regionSchema).parse(read('./regions.yaml')).entries;
 const orgs = fileSchema(organizationSchema).parse(read('./organizations.yaml')).entries;
 
 type Person = (typeof people)[number];
@@ -80,21 +74,7 @@ describe('data/actors/people.yaml', () => {
   });
 
   it('shares no form, surname included, with a state, region or organisation', () => {
-    const taken = new Map<string, string>();
-    for (const c of countries) {
-      for (const f of [
-        c.name,
-        ...c.aliases,
-        ...c.demonyms,
-        ...(c.capital ? [c.capital] : []),
-        ...c.seats.map((s) => s.name),
-        ...c.places,
-      ]) {
-        taken.set(f.toLowerCase(), c.code);
-      }
-    }
-    for (const r of regions)
-      for (const f of [r.name, ...r.aliases, ...r.adjectives]) taken.set(f.toLowerCase(), r.code);
+    const taken = formsOfStatesAndRegions();
     for (const o of orgs) for (const f of [o.name, ...o.aliases]) taken.set(f.toLowerCase(), o.id);
     const clashes = people.flatMap((p) =>
       [p.name, ...p.aliases, surnameOf(p.name) ?? '']
