@@ -56,7 +56,7 @@ export interface IngestOptions {
   store: Store;
   /** Extraction threads; 1 extracts in this thread. Default: `os.availableParallelism()`. */
   workers?: number;
-  /** Articles per transaction. Default 200. */
+  /** Articles per transaction. Default `DEFAULT_BATCH` (500). */
   batchSize?: number;
   /** Publication date (`YYYY-MM-DD`) for articles whose input gives none, so relative dates resolve. */
   date?: string;
