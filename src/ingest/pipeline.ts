@@ -46,7 +46,7 @@ const GROUP = 20;
  * percent. By default it may grow up to 4x, and ingest feeds it garbage that
  * outlives the young generation by design (extractions wait for their batch
  * to commit): a 10,000-article run peaked at 1,209 MB of RSS with 52 MB live
- * on the main thread. At 30% it peaked at 620 MB, at the same speed. The flag
+ * on the main thread. At 30% it peaked at 609 MB, at the same speed. The flag
  * is the process's, read at each collection, so it also bounds the threads.
  */
 const HEAP_GROWING_PERCENT = 30;
