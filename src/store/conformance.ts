@@ -218,6 +218,9 @@ export async function expectMigratedLikeFresh(migrated: Store, fresh: Store): Pr
   expect(await migrated.stats()).toEqual(await fresh.stats());
   expect(await migrated.actors()).toEqual(await fresh.actors());
   expect(await migrated.actor('Putin')).toEqual(await fresh.actor('Putin'));
+  expect(await migrated.statements()).toEqual(await fresh.statements());
+  expect(await migrated.commitments()).toEqual(await fresh.commitments());
+  expect(await migrated.stances()).toEqual(await fresh.stances());
   expect(await allEvents(migrated)).toEqual(await allEvents(fresh));
   for (const q of FILTER_CASES.map(([, query]) => query))
     expect(await labels(migrated, q)).toEqual(await labels(fresh, q));

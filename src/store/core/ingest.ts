@@ -279,7 +279,6 @@ async function storeEvent(
   }
   const eventId = target?.id ?? stableId('ev', articleId, event.id);
   if (target) {
-    await tx.run('UPDATE events SET mention_count = mention_count + 1 WHERE id = ?', [eventId]);
     await tx.run(
       'INSERT INTO merge_reasons (event_id, article_id, local_event_id, reason) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
       [eventId, articleId, event.id, target.reason],
@@ -287,8 +286,8 @@ async function storeEvent(
   } else {
     await tx.run(
       `INSERT INTO events (id, type, source_code, target_code, source_actor, target_actor, negated, hypothetical, date,
-         place_norm, place_name, place_country, data, mention_count, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
+         place_norm, place_name, place_country, data, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         eventId,
         facts.type,

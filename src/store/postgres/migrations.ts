@@ -236,4 +236,11 @@ INSERT INTO counts (kind, k1, k2, n)
     // SQLite's version 4 drops its per-row full-text trigger; the GIN expression index here keeps itself.
     sql: 'SELECT 1;',
   },
+  {
+    version: 5,
+    name: 'fewer pages per batch',
+    // SQLite's version 5 also rebuilds the record tables, which PostgreSQL's heap tables already append to.
+    // mention_count was never read, and counting merges rewrote an events row for each.
+    sql: 'ALTER TABLE events DROP COLUMN mention_count;',
+  },
 ];

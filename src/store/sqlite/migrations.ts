@@ -22,6 +22,9 @@ export const V3_TOTALS = [
   'stances',
 ] as const;
 
+/** The statement, commitment and stance tables, which share one shape (frozen with migrations 1 and 5). */
+const RECORD_TABLES = ['statements', 'commitments', 'stances'] as const;
+
 export const migrations: readonly Migration[] = [
   {
     version: 1,
@@ -157,8 +160,7 @@ CREATE TABLE event_issues (
 ) WITHOUT ROWID;
 CREATE INDEX event_issues_issue ON event_issues(issue);
 
-${['statements', 'commitments', 'stances']
-  .map(
+${RECORD_TABLES.map(
     (t) => `CREATE TABLE ${t} (
   article_id TEXT NOT NULL REFERENCES articles(id),
   local_id TEXT NOT NULL,
@@ -268,5 +270,35 @@ INSERT INTO counts (kind, k1, k2, n)
     // A trigger indexed each mention as it was inserted (~30 us each); one INSERT ... SELECT per batch
     // (SqliteBackend.indexingMentions) indexes the same rows for ~4 us each. Stored mentions stay indexed.
     sql: 'DROP TRIGGER mentions_fts_insert;',
+  },
+  {
+    version: 5,
+    name: 'fewer pages per batch',
+    // Measured on a 20,000-article store, one 500-article commit wrote 45,659 pages. Statements, stances and
+    // commitments were keyed by (article id, local id), a random hash first: each ~500-byte row went to a random
+    // page (5,400 of them). As rowid tables their rows are appended; only the small unique index is random.
+    // mention_count was never read, and counting merges rewrote a random events page for each (1,200).
+    sql: `
+ALTER TABLE events DROP COLUMN mention_count;
+${RECORD_TABLES.map(
+  (t) => `CREATE TABLE ${t}_v5 (
+  id INTEGER PRIMARY KEY,
+  article_id TEXT NOT NULL REFERENCES articles(id),
+  local_id TEXT NOT NULL,
+  actor_id TEXT,
+  other_actor_id TEXT,
+  issue TEXT,
+  date TEXT,
+  data TEXT NOT NULL,
+  UNIQUE (article_id, local_id)
+);
+INSERT INTO ${t}_v5 (article_id, local_id, actor_id, other_actor_id, issue, date, data)
+  SELECT article_id, local_id, actor_id, other_actor_id, issue, date, data FROM ${t} ORDER BY article_id, local_id;
+DROP TABLE ${t};
+ALTER TABLE ${t}_v5 RENAME TO ${t};
+CREATE INDEX ${t}_actor ON ${t}(actor_id);
+CREATE INDEX ${t}_issue ON ${t}(issue);`,
+).join('\n')}
+`,
   },
 ];

@@ -146,7 +146,7 @@ describe('SQLite migrations', () => {
 
 describe('SQLite migrations from a store with data', () => {
   // Version 2 rows loaded, then the schema taken to `from` by the migrations of the time (3 backfills them).
-  it.each([2, 3])('upgrades a version-%i store: every query answers as on a fresh store', async (from) => {
+  it.each([2, 3, 4])('upgrades a version-%i store: every query answers as on a fresh store', async (from) => {
     const dir = mkdtempSync(join(tmpdir(), 'parley-migrate-'));
     try {
       const path = join(dir, `v${from}.db`);
