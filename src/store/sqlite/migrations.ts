@@ -161,7 +161,7 @@ CREATE TABLE event_issues (
 CREATE INDEX event_issues_issue ON event_issues(issue);
 
 ${RECORD_TABLES.map(
-    (t) => `CREATE TABLE ${t} (
+  (t) => `CREATE TABLE ${t} (
   article_id TEXT NOT NULL REFERENCES articles(id),
   local_id TEXT NOT NULL,
   actor_id TEXT,
@@ -173,8 +173,7 @@ ${RECORD_TABLES.map(
 ) WITHOUT ROWID;
 CREATE INDEX ${t}_actor ON ${t}(actor_id);
 CREATE INDEX ${t}_issue ON ${t}(issue);`,
-  )
-  .join('\n')}
+).join('\n')}
 `,
   },
   {
