@@ -1,5 +1,5 @@
 // One ingest measurement in a process of its own, so its peak RSS (worker threads included) is its own:
-//   node bench/ingest-run.js --articles N [--workers W] [--seed S] [--queries]
+//   node bench/ingest-run.js --articles N [--workers W] [--batch B] [--seed S] [--queries]
 // Generated articles are first written, one at a time, to a JSON Lines dump in the temp folder (not
 // timed: the generator would otherwise share the main thread with the reader and the writer), then
 // `ingest` reads that dump as `parley ingest dump.jsonl` would. Neither the corpus nor the extractions
@@ -20,6 +20,8 @@ const option = (name, fallback) => {
 const count = option('--articles', 1000);
 const workers = option('--workers', os.availableParallelism());
 const seed = option('--seed', 42);
+/** Articles per store transaction; the pipeline's default when not given. */
+const batchSize = option('--batch', undefined);
 const withQueries = args.includes('--queries');
 /** Ten segments a run (of at least one ingest batch each) show whether the cost per article grows with the store. */
 const segmentSize = Math.max(200, Math.ceil(count / 10));
@@ -120,6 +122,7 @@ try {
   const report = await ingest([dumpPath], {
     store,
     workers,
+    batchSize,
     onProgress: (p) => {
       if (p.stored >= mark.stored + segmentSize) endSegment(p.stored);
     },
