@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { type Sql, type SqlBackend, type SqlFragment, type SqlValue, searchWords } from '../core/sql.js';
 import { SqlStore } from '../core/sql-store.js';
 import type { Store } from '../store.js';
+import { BACKSTOP_PAGES, type Checkpointer, startCheckpointer } from './checkpointer.js';
 import { migrations } from './migrations.js';
 
 function migrate(db: Database.Database): void {
@@ -48,7 +49,14 @@ class SqliteBackend implements SqlBackend {
   /** Prepared once per connection: parsing SQL costs more than running these small statements. */
   private readonly statements = new Map<string, Database.Statement>();
 
-  constructor(private readonly db: Database.Database) {
+  /** Started at the first commit, so a store that only reads (the API) runs no extra thread. */
+  private checkpointer: Checkpointer | null = null;
+
+  /** `logged`: the database is a file in WAL mode, whose checkpoints can run on a thread of their own. */
+  constructor(
+    private readonly db: Database.Database,
+    private readonly logged: boolean,
+  ) {
     const statement = (text: string) => {
       let stmt = this.statements.get(text);
       if (!stmt) {
@@ -72,6 +80,10 @@ class SqliteBackend implements SqlBackend {
       try {
         const result = await fn(this.sql);
         this.db.exec('COMMIT');
+        if (this.logged) {
+          this.checkpointer ??= startCheckpointer(this.db.name);
+          this.checkpointer.request();
+        }
         return result;
       } catch (error) {
         if (this.db.inTransaction) this.db.exec('ROLLBACK');
@@ -107,22 +119,24 @@ class SqliteBackend implements SqlBackend {
 
   async close(): Promise<void> {
     await this.queue;
+    await this.checkpointer?.close();
     this.db.close();
   }
 }
 
 export async function openSqliteStore(path: string): Promise<Store> {
   const db = new Database(path);
-  db.pragma('journal_mode = WAL');
+  // In-memory and temporary databases keep no log: they answer 'memory' or 'delete'.
+  const logged = db.pragma('journal_mode = WAL', { simple: true }) === 'wal';
   // NORMAL in WAL mode keeps committed transactions through a process crash; only power loss can drop the last ones.
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 10000');
-  // Batches touch pages all over the indexes: a 32 MB page cache and checkpoints every 40 MB of WAL
-  // (rather than 2 MB and 4 MB) keep them from being read and written back at every commit. 128 MB was
-  // no faster on 5,000 articles and put ingest's peak RSS 213 MB higher (1,101 against 888 MB).
+  // Batches touch pages all over the indexes: a 32 MB page cache (rather than 2 MB) keeps them from being
+  // read back at every commit. 128 MB was no faster on 5,000 articles and put ingest's peak RSS 213 MB higher
+  // (1,101 against 888 MB). Checkpoints run on their own thread (checkpointer.ts); the writer's are the backstop.
   db.pragma('cache_size = -32768');
-  db.pragma('wal_autocheckpoint = 10000');
+  db.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
   migrate(db);
-  return new SqlStore(new SqliteBackend(db));
+  return new SqlStore(new SqliteBackend(db, logged));
 }

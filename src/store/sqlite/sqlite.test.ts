@@ -1,5 +1,14 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import Database from 'better-sqlite3';
@@ -109,6 +118,60 @@ for (let i = 0; i < corpus.length; i += ${BATCH}) {
     } finally {
       rmSync(dir, { recursive: true, force: true });
       rmSync(build, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('SQLite checkpoints', () => {
+  /** Articles in the database file alone, as a copy of it without the log shows; 0 while the copy is torn. */
+  function articlesInFile(path: string, dir: string): number {
+    const copy = join(dir, 'file-only.db');
+    copyFileSync(path, copy);
+    try {
+      const db = new Database(copy, { readonly: true });
+      try {
+        return (db.prepare('SELECT COUNT(*) AS n FROM articles').get() as { n: number }).n;
+      } finally {
+        db.close();
+      }
+    } catch {
+      return 0;
+    } finally {
+      rmSync(copy, { force: true });
+    }
+  }
+
+  it('copies committed batches into the database file from a thread of its own, long before the log is full', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-checkpoint-'));
+    const path = join(dir, 'parley.db');
+    const store = await createStore(path);
+    try {
+      await store.addExtractions(CORPUS);
+      // The writer's own checkpoint waits for thousands of pages; this batch writes a few dozen.
+      let inFile = 0;
+      for (let tries = 0; tries < 100 && inFile < CORPUS.length; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        inFile = articlesInFile(path, dir);
+      }
+      expect(inFile).toBe(CORPUS.length);
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('closes with every article in the file and no log left', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-checkpoint-'));
+    const path = join(dir, 'parley.db');
+    try {
+      const store = await createStore(path);
+      await store.addExtractions(CORPUS.slice(0, 3));
+      await store.addExtractions(CORPUS.slice(3));
+      await store.close();
+      expect(readdirSync(dir)).toEqual(['parley.db']);
+      expect(articlesInFile(path, dir)).toBe(CORPUS.length);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
