@@ -22,8 +22,17 @@ export const V3_TOTALS = [
   'stances',
 ] as const;
 
-/** The statement, commitment and stance tables, which share one shape (frozen with migrations 1 and 5). */
+/** The statement, commitment and stance tables, which share one shape: columns and indexes are frozen with migrations 1 and 5. */
 const RECORD_TABLES = ['statements', 'commitments', 'stances'] as const;
+const RECORD_COLUMNS = `  article_id TEXT NOT NULL REFERENCES articles(id),
+  local_id TEXT NOT NULL,
+  actor_id TEXT,
+  other_actor_id TEXT,
+  issue TEXT,
+  date TEXT,
+  data TEXT NOT NULL,`;
+const recordIndexes = (t: string) => `CREATE INDEX ${t}_actor ON ${t}(actor_id);
+CREATE INDEX ${t}_issue ON ${t}(issue);`;
 
 export const migrations: readonly Migration[] = [
   {
@@ -162,17 +171,10 @@ CREATE INDEX event_issues_issue ON event_issues(issue);
 
 ${RECORD_TABLES.map(
   (t) => `CREATE TABLE ${t} (
-  article_id TEXT NOT NULL REFERENCES articles(id),
-  local_id TEXT NOT NULL,
-  actor_id TEXT,
-  other_actor_id TEXT,
-  issue TEXT,
-  date TEXT,
-  data TEXT NOT NULL,
+${RECORD_COLUMNS}
   PRIMARY KEY (article_id, local_id)
 ) WITHOUT ROWID;
-CREATE INDEX ${t}_actor ON ${t}(actor_id);
-CREATE INDEX ${t}_issue ON ${t}(issue);`,
+${recordIndexes(t)}`,
 ).join('\n')}
 `,
   },
@@ -282,21 +284,14 @@ ALTER TABLE events DROP COLUMN mention_count;
 ${RECORD_TABLES.map(
   (t) => `CREATE TABLE ${t}_v5 (
   id INTEGER PRIMARY KEY,
-  article_id TEXT NOT NULL REFERENCES articles(id),
-  local_id TEXT NOT NULL,
-  actor_id TEXT,
-  other_actor_id TEXT,
-  issue TEXT,
-  date TEXT,
-  data TEXT NOT NULL,
+${RECORD_COLUMNS}
   UNIQUE (article_id, local_id)
 );
 INSERT INTO ${t}_v5 (article_id, local_id, actor_id, other_actor_id, issue, date, data)
   SELECT article_id, local_id, actor_id, other_actor_id, issue, date, data FROM ${t} ORDER BY article_id, local_id;
 DROP TABLE ${t};
 ALTER TABLE ${t}_v5 RENAME TO ${t};
-CREATE INDEX ${t}_actor ON ${t}(actor_id);
-CREATE INDEX ${t}_issue ON ${t}(issue);`,
+${recordIndexes(t)}`,
 ).join('\n')}
 `,
   },
