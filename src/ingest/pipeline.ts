@@ -283,7 +283,7 @@ export async function ingest(inputs: readonly string[], options: IngestOptions):
           skipped: { origin: article.origin ?? article.id, reason: `extraction failed: ${x.error}` },
         };
       }
-      eventsFound += x.prepared.extraction.events.length;
+      eventsFound += x.prepared.events.length;
       return { kind: 'extracted', prepared: x.prepared };
     });
     progress();

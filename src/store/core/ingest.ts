@@ -5,27 +5,34 @@
  * merged into an existing event (recording why) or stored as a new one.
  * Every lookup is keyed (fingerprint, URL, LSH band, merge key + date
  * range), so an article costs the same at 100 or 100,000 stored articles.
+ * Rows point at each other by sequence numbers given in the order they are
+ * stored, so most indexes grow at their end (see SQLite migration 6); an
+ * article's rows of one table go in one statement.
  */
-import type { ActorRef, Commitment, Event, Extraction, Stance, Statement } from '../../types.js';
+import type { Extraction } from '../../types.js';
 import type { AddResult } from '../store.js';
-import { aliasKey, resolveActors } from './actors.js';
+import { aliasKey } from './actors.js';
 import { Counters } from './counters.js';
-import { chooseMerge, MAX_MERGE_CANDIDATES, type MergeCandidate, mergeFacts, mergeKey, mergeWindow } from './merge.js';
+import { chooseMerge, MAX_MERGE_CANDIDATES, type MergeCandidate, mergeKey, mergeWindow } from './merge.js';
 import { BANDS, MAX_CANDIDATES, NEAR_DUPLICATE_THRESHOLD, similarity } from './minhash.js';
-import { articleText, stableId } from './normalize.js';
-import { eventPayload, mentionPayload } from './payload.js';
-import { isPrepared, type PreparedExtraction as Prepared, prepareExtraction } from './prepare.js';
-import { placeholders, rowPlaceholders, type Sql, type SqlBackend } from './sql.js';
+import { stableId } from './normalize.js';
+import {
+  isPrepared,
+  type PreparedExtraction as Prepared,
+  type PreparedEvent,
+  prepareExtraction,
+  type RecordTable,
+} from './prepare.js';
+import { placeholders, rowPlaceholders, type Sql, type SqlBackend, type SqlValue } from './sql.js';
 
 function lockKeys(items: readonly Prepared[]): string[] {
   const keys = new Set<string>();
   for (const p of items) {
     keys.add(`fp:${p.fingerprint}`);
-    keys.add(`id:${p.extraction.article.id}`);
+    keys.add(`id:${p.article.id}`);
     if (p.urlNorm) keys.add(`url:${p.urlNorm}`);
-    for (const band of p.bands) keys.add(`band:${band}`);
-    for (const event of p.extraction.events)
-      keys.add(`merge:${mergeKey(mergeFacts(event, p.extraction.article.date))}`);
+    for (const band of p.bands) keys.add(`band:${Buffer.from(band).toString('hex')}`);
+    for (const event of p.events) keys.add(`merge:${mergeKey(event.facts)}`);
   }
   return [...keys].sort();
 }
@@ -51,167 +58,136 @@ export async function addExtractions(
   });
 }
 
+/** Rows per multi-row INSERT: well under either engine's limit on bound parameters. */
+const ROWS_PER_INSERT = 200;
+
+/** Inserts `rows` of `columns` in statements of up to `ROWS_PER_INSERT` rows; `tail` follows each VALUES list. */
+async function insertRows(
+  tx: Sql,
+  table: string,
+  columns: readonly string[],
+  rows: readonly SqlValue[][],
+  tail = '',
+): Promise<number> {
+  let changed = 0;
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+    const chunk = rows.slice(i, i + ROWS_PER_INSERT);
+    changed += await tx.run(
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${rowPlaceholders(chunk.length, columns.length)} ${tail}`,
+      chunk.flat(),
+    );
+  }
+  return changed;
+}
+
 async function isDuplicate(tx: Sql, p: Prepared): Promise<boolean> {
-  const rows = await tx.all<{ id: string }>(
-    'SELECT id FROM articles WHERE id = ? OR fingerprint = ? OR url_norm = ? LIMIT 1',
-    [p.extraction.article.id, p.fingerprint, p.urlNorm],
+  const rows = await tx.all<{ seq: number }>(
+    'SELECT seq FROM articles WHERE id = ? OR fingerprint = ? OR url_norm = ? LIMIT 1',
+    [p.article.id, p.fingerprint, p.urlNorm],
   );
   return rows.length > 0;
 }
 
 /** The story of the most similar stored article above the threshold, if any. */
-async function findStory(tx: Sql, p: Prepared): Promise<string | null> {
-  const candidates = await tx.all<{ article_id: string }>(
-    `SELECT DISTINCT article_id FROM story_bands WHERE band IN (${placeholders(BANDS)}) LIMIT ${MAX_CANDIDATES}`,
+async function findStory(tx: Sql, p: Prepared): Promise<number | null> {
+  const candidates = await tx.all<{ story_seq: number; signature: Uint8Array }>(
+    `SELECT story_seq, signature FROM article_signatures WHERE article_seq IN
+       (SELECT DISTINCT article_seq FROM story_bands WHERE band IN (${placeholders(BANDS)}) LIMIT ${MAX_CANDIDATES})`,
     p.bands,
   );
-  if (candidates.length === 0) return null;
-  const rows = await tx.all<{ id: string; story_id: string; signature: string }>(
-    `SELECT id, story_id, signature FROM articles WHERE id IN (${placeholders(candidates.length)})`,
-    candidates.map((c) => c.article_id),
-  );
-  let best: { story: string; score: number } | null = null;
-  for (const row of rows) {
+  let best: { story: number; score: number } | null = null;
+  for (const row of candidates) {
     const score = similarity(p.signature, row.signature);
-    if (score >= NEAR_DUPLICATE_THRESHOLD && (!best || score > best.score)) best = { story: row.story_id, score };
+    if (score >= NEAR_DUPLICATE_THRESHOLD && (!best || score > best.score)) best = { story: row.story_seq, score };
   }
-  return best?.story ?? null;
+  return best ? Number(best.story) : null;
 }
 
 async function addOne(tx: Sql, p: Prepared, result: AddResult, counters: Counters): Promise<void> {
-  const { extraction } = p;
-  const a = extraction.article;
+  const a = p.article;
   if (await isDuplicate(tx, p)) {
     result.duplicates++;
     return;
   }
-  const existingStory = await findStory(tx, p);
-  const storyId = existingStory ?? stableId('st', a.id);
-  const newStory =
-    !existingStory &&
-    (await tx.run('INSERT INTO stories (id, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING', [
-      storyId,
-      new Date().toISOString(),
-    ])) > 0;
-  // ON CONFLICT DO NOTHING covers a writer on another machine that stored the same article a moment ago.
-  const inserted = await tx.all<{ id: string }>(
-    `INSERT INTO articles (id, fingerprint, url_norm, url, title, date, outlet, author, language, origin, story_id, signature, warnings, added_at, text)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id`,
+  const now = new Date().toISOString();
+  let storySeq = await findStory(tx, p);
+  const newStory = storySeq === null;
+  if (storySeq === null) {
+    // ON CONFLICT DO NOTHING covers a writer on another machine that stored the same article a moment ago.
+    const [story] = await tx.all<{ seq: number }>(
+      'INSERT INTO stories (id, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING RETURNING seq',
+      [stableId('st', a.id), now],
+    );
+    if (!story) {
+      result.duplicates++;
+      return;
+    }
+    storySeq = Number(story.seq);
+  }
+  const [inserted] = await tx.all<{ seq: number }>(
+    `INSERT INTO articles (id, fingerprint, url_norm, url, title, date, outlet, author, language, origin, story_seq, warnings, added_at, text)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING seq`,
     [
       a.id,
       p.fingerprint,
       p.urlNorm,
-      a.url ?? null,
-      a.title ?? null,
-      a.date ?? null,
-      a.outlet ?? null,
-      a.author ?? null,
-      a.language ?? null,
-      a.origin ?? null,
-      storyId,
-      p.signature,
-      JSON.stringify(extraction.warnings),
-      new Date().toISOString(),
-      articleText(extraction),
+      a.url,
+      a.title,
+      a.date,
+      a.outlet,
+      a.author,
+      a.language,
+      a.origin,
+      storySeq,
+      a.warnings,
+      now,
+      a.text,
     ],
   );
-  if (inserted.length === 0) {
-    if (newStory) await tx.run('DELETE FROM stories WHERE id = ?', [storyId]);
+  if (!inserted) {
+    if (newStory) await tx.run('DELETE FROM stories WHERE seq = ?', [storySeq]);
     result.duplicates++;
     return;
   }
+  const articleSeq = Number(inserted.seq);
   result.articles++;
   counters.total('articles');
-  if (existingStory) result.nearDuplicates++;
-  else {
+  if (newStory) {
     result.stories++;
     counters.total('stories');
-  }
-  await tx.run(
-    `INSERT INTO story_bands (band, article_id) VALUES ${rowPlaceholders(p.bands.length, 2)} ON CONFLICT DO NOTHING`,
-    p.bands.flatMap((band) => [band, a.id]),
+  } else result.nearDuplicates++;
+  await tx.run('INSERT INTO article_signatures (article_seq, story_seq, signature) VALUES (?, ?, ?)', [
+    articleSeq,
+    storySeq,
+    p.signature,
+  ]);
+  await insertRows(
+    tx,
+    'story_bands',
+    ['band', 'article_seq'],
+    p.bands.map((band) => [band, articleSeq]),
+    'ON CONFLICT DO NOTHING',
   );
-
-  const keyOf = await storeActors(tx, extraction, counters);
-  const ref = (r: ActorRef): ActorRef => ({ ...r, actorId: keyOf.get(r.actorId) ?? r.actorId });
-  const refOrNull = (r: ActorRef | null): ActorRef | null => (r ? ref(r) : null);
-
-  for (const event of extraction.events) {
-    const merged = await storeEvent(tx, counters, a.id, a.date, {
-      ...event,
-      source: ref(event.source),
-      target: refOrNull(event.target),
-    });
-    if (merged) result.merged++;
-    else result.events++;
-  }
-  const records: RecordRow[] = [
-    ...extraction.statements.map((s) => ({
-      table: 'statements' as const,
-      localId: s.id,
-      actor: ref(s.speaker),
-      other: refOrNull(s.addressee),
-      data: { ...s, speaker: ref(s.speaker), addressee: refOrNull(s.addressee) },
-    })),
-    ...extraction.commitments.map((c) => ({
-      table: 'commitments' as const,
-      localId: c.id,
-      actor: ref(c.donor),
-      other: refOrNull(c.recipient),
-      date: c.date,
-      data: { ...c, donor: ref(c.donor), recipient: refOrNull(c.recipient) },
-    })),
-    ...extraction.stances.map((s) => ({
-      table: 'stances' as const,
-      localId: s.id,
-      actor: ref(s.actor),
-      other: null,
-      issue: s.issue,
-      date: s.date,
-      data: { ...s, actor: ref(s.actor) },
-    })),
-  ];
-  for (const table of ['statements', 'commitments', 'stances'] as const) {
-    const rows = records.filter((r) => r.table === table);
+  await storeActors(tx, p, articleSeq, counters);
+  await storeEvents(tx, p, articleSeq, result, counters);
+  for (const table of ['statements', 'commitments', 'stances'] as const satisfies readonly RecordTable[]) {
+    const rows = p.records.filter((r) => r.table === table);
     if (rows.length === 0) continue;
-    const added = await tx.run(
-      `INSERT INTO ${table} (article_id, local_id, actor_id, other_actor_id, issue, date, data)
-       VALUES ${rowPlaceholders(rows.length, 7)} ON CONFLICT DO NOTHING`,
-      rows.flatMap((r) => [
-        a.id,
-        r.localId,
-        r.actor.actorId,
-        r.other?.actorId ?? null,
-        r.issue ?? null,
-        r.date ?? null,
-        JSON.stringify(r.data),
-      ]),
+    const added = await insertRows(
+      tx,
+      table,
+      ['article_seq', 'local_id', 'actor_id', 'other_actor_id', 'issue', 'date', 'data'],
+      rows.map((r) => [articleSeq, r.localId, r.actor, r.other, r.issue, r.date, r.data]),
+      'ON CONFLICT DO NOTHING',
     );
     counters.total(table, added);
   }
 }
 
-/** A statement, commitment or stance with the columns its table is searched by. */
-interface RecordRow {
-  table: 'statements' | 'commitments' | 'stances';
-  localId: string;
-  actor: ActorRef;
-  other: ActorRef | null;
-  issue?: string;
-  date?: string;
-  data: Statement | Commitment | Stance;
-}
-
-/** Upserts the article's actors; returns extraction-local id -> store actor id. */
-async function storeActors(tx: Sql, extraction: Extraction, counters: Counters): Promise<Map<string, string>> {
-  const refs: ActorRef[] = [
-    ...extraction.events.flatMap((e) => (e.target ? [e.source, e.target] : [e.source])),
-    ...extraction.statements.flatMap((s) => (s.addressee ? [s.speaker, s.addressee] : [s.speaker])),
-    ...extraction.commitments.flatMap((c) => (c.recipient ? [c.donor, c.recipient] : [c.donor])),
-    ...extraction.stances.map((s) => s.actor),
-  ];
-  const { facts, keyOf } = resolveActors(extraction.actors, refs);
-  if (facts.length === 0) return keyOf;
+/** Upserts the article's actors, their aliases and roles, and links them to the article. */
+async function storeActors(tx: Sql, p: Prepared, articleSeq: number, counters: Counters): Promise<void> {
+  const facts = p.actors;
+  if (facts.length === 0) return;
   const added = await tx.all<{ id: string }>(
     `INSERT INTO actors (id, name, code, kind, sector, kb_id) VALUES ${rowPlaceholders(facts.length, 6)}
      ON CONFLICT DO NOTHING RETURNING id`,
@@ -225,159 +201,197 @@ async function storeActors(tx: Sql, extraction: Extraction, counters: Counters):
     await tx.run('UPDATE actors SET name = ?, kb_id = ? WHERE id = ? AND kb_id IS NULL', [f.name, f.kbId, f.key]);
   }
   // Aliases and roles keep their order of first appearance (the serial key), so rows go in that order.
-  const aliases = facts.flatMap((f) => f.aliases.map((alias) => [f.key, alias, aliasKey(alias)]));
-  if (aliases.length > 0) {
-    await tx.run(
-      `INSERT INTO actor_aliases (actor_id, alias, alias_norm) VALUES ${rowPlaceholders(aliases.length, 3)}
-       ON CONFLICT DO NOTHING`,
-      aliases.flat(),
-    );
-  }
-  const roles = facts.flatMap((f) => f.roles.map((role) => [f.key, role]));
-  if (roles.length > 0) {
-    await tx.run(
-      `INSERT INTO actor_roles (actor_id, role) VALUES ${rowPlaceholders(roles.length, 2)} ON CONFLICT DO NOTHING`,
-      roles.flat(),
-    );
-  }
+  const aliases = facts.flatMap((f) => f.aliases.map((alias): SqlValue[] => [f.key, alias, aliasKey(alias)]));
+  await insertRows(tx, 'actor_aliases', ['actor_id', 'alias', 'alias_norm'], aliases, 'ON CONFLICT DO NOTHING');
+  const roles = facts.flatMap((f) => f.roles.map((role): SqlValue[] => [f.key, role]));
+  await insertRows(tx, 'actor_roles', ['actor_id', 'role'], roles, 'ON CONFLICT DO NOTHING');
   const linked = await tx.all<{ actor_id: string }>(
-    `INSERT INTO article_actors (article_id, actor_id) VALUES ${rowPlaceholders(facts.length, 2)}
+    `INSERT INTO article_actors (article_seq, actor_id) VALUES ${rowPlaceholders(facts.length, 2)}
      ON CONFLICT DO NOTHING RETURNING actor_id`,
-    facts.flatMap((f) => [extraction.article.id, f.key]),
+    facts.flatMap((f) => [articleSeq, f.key]),
   );
   for (const r of linked) counters.actor(r.actor_id, 'articles');
-  return keyOf;
-}
-
-/** Stores one event mention; resolves to true when it merged into an existing event. */
-async function storeEvent(
-  tx: Sql,
-  counters: Counters,
-  articleId: string,
-  articleDate: string | undefined,
-  event: Event,
-): Promise<boolean> {
-  const facts = mergeFacts(event, articleDate);
-  const window = mergeWindow(facts);
-  let target: { id: string; reason: string } | null = null;
-  if (window) {
-    const candidates = await tx.all<MergeCandidate>(
-      `SELECT id, date, place_norm AS place, place_name AS "placeName" FROM events
-       WHERE type = ? AND source_code = ? AND target_code = ? AND negated = ? AND hypothetical = ? AND date >= ? AND date <= ?
-       ORDER BY date, id LIMIT ${MAX_MERGE_CANDIDATES}`,
-      [
-        facts.type,
-        facts.sourceCode,
-        facts.targetCode,
-        facts.negated ? 1 : 0,
-        facts.hypothetical ? 1 : 0,
-        window.from,
-        window.to,
-      ],
-    );
-    target = chooseMerge(facts, candidates);
-  }
-  const eventId = target?.id ?? stableId('ev', articleId, event.id);
-  if (target) {
-    await tx.run(
-      'INSERT INTO merge_reasons (event_id, article_id, local_event_id, reason) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
-      [eventId, articleId, event.id, target.reason],
-    );
-  } else {
-    await tx.run(
-      `INSERT INTO events (id, type, source_code, target_code, source_actor, target_actor, negated, hypothetical, date,
-         place_norm, place_name, place_country, data, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
-        eventId,
-        facts.type,
-        facts.sourceCode,
-        facts.targetCode,
-        event.source.actorId,
-        event.target?.actorId ?? null,
-        facts.negated ? 1 : 0,
-        facts.hypothetical ? 1 : 0,
-        facts.date,
-        facts.place,
-        event.place?.name ?? null,
-        event.place?.country ?? null,
-        eventPayload(event, articleDate),
-        new Date().toISOString(),
-      ],
-    );
-    counters.event(facts.type, facts.date, facts.sourceCode, facts.targetCode);
-  }
-  await countActors(tx, counters, eventId, target === null, event.source.actorId, event.target?.actorId ?? null);
-  if (event.issues.length > 0) {
-    await tx.run(
-      `INSERT INTO event_issues (event_id, issue) VALUES ${rowPlaceholders(event.issues.length, 2)} ON CONFLICT DO NOTHING`,
-      event.issues.flatMap((issue) => [eventId, issue]),
-    );
-  }
-  counters.total('mentions');
-  await tx.run(
-    `INSERT INTO mentions (event_id, article_id, local_event_id, source_actor, target_actor, date, sentence, data)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    [
-      eventId,
-      articleId,
-      event.id,
-      event.source.actorId,
-      event.target?.actorId ?? null,
-      facts.date,
-      event.evidence.text,
-      mentionPayload(event),
-    ],
-  );
-  return target !== null;
 }
 
 /**
- * Records which store actors report an event on which side, and counts each
- * actor's distinct events (as source, as target, either) the first time it
- * is seen on a side of that event; likewise the events a pair of actors
- * shares, for `actor()`'s partners.
+ * Who an event's reports put on which side, as far as this article has seen:
+ * the actors of earlier reports are looked up in the store once per event,
+ * and this article's own reports are added as they are read.
  */
-async function countActors(
+interface EventSides {
+  /** Whether the event existed before this article. */
+  stored: boolean;
+  source: Set<string>;
+  target: Set<string>;
+  /** `a \0 b` with a < b: pairs facing each other in some report. */
+  pairs: Set<string>;
+}
+
+/** Merges or stores each of the article's event reports, then writes its mentions, sides and issues. */
+async function storeEvents(
+  tx: Sql,
+  p: Prepared,
+  articleSeq: number,
+  result: AddResult,
+  counters: Counters,
+): Promise<void> {
+  const sides = new Map<number, EventSides>();
+  const mentions: SqlValue[][] = [];
+  const eventActors: SqlValue[][] = [];
+  const issues: SqlValue[][] = [];
+  for (const event of p.events) {
+    const merge = await mergeTarget(tx, event);
+    let eventSeq: number;
+    if (merge) {
+      eventSeq = merge.seq;
+      result.merged++;
+    } else {
+      eventSeq = await insertEvent(tx, p.article.id, event);
+      result.events++;
+      const f = event.facts;
+      counters.event(f.type, f.date, f.sourceCode, f.targetCode);
+    }
+    let known = sides.get(eventSeq);
+    if (!known) {
+      known = { stored: merge !== null, source: new Set(), target: new Set(), pairs: new Set() };
+      sides.set(eventSeq, known);
+    }
+    await countSides(tx, counters, eventSeq, known, event, eventActors);
+    for (const issue of event.issues) issues.push([eventSeq, issue]);
+    counters.total('mentions');
+    mentions.push([
+      eventSeq,
+      articleSeq,
+      event.localId,
+      event.sourceActor,
+      event.targetActor,
+      event.facts.date,
+      event.sentence,
+      event.mention,
+      merge?.reason ?? null,
+    ]);
+  }
+  await insertRows(
+    tx,
+    'mentions',
+    [
+      'event_seq',
+      'article_seq',
+      'local_event_id',
+      'source_actor',
+      'target_actor',
+      'date',
+      'sentence',
+      'data',
+      'merge_reason',
+    ],
+    mentions,
+  );
+  await insertRows(tx, 'event_actors', ['actor_id', 'side', 'event_seq'], eventActors, 'ON CONFLICT DO NOTHING');
+  await insertRows(tx, 'event_issues', ['event_seq', 'issue'], issues, 'ON CONFLICT DO NOTHING');
+}
+
+/** The stored event this report is one more report of, with why, or null. */
+async function mergeTarget(tx: Sql, event: PreparedEvent): Promise<{ seq: number; reason: string } | null> {
+  const f = event.facts;
+  const window = mergeWindow(f);
+  if (!window) return null;
+  const candidates = await tx.all<MergeCandidate & { seq: number }>(
+    `SELECT seq, id, date, place_norm AS place, place_name AS "placeName" FROM events
+     WHERE source_code = ? AND target_code = ? AND type = ? AND negated = ? AND hypothetical = ? AND date >= ? AND date <= ?
+     ORDER BY date, id LIMIT ${MAX_MERGE_CANDIDATES}`,
+    [f.sourceCode, f.targetCode, f.type, f.negated ? 1 : 0, f.hypothetical ? 1 : 0, window.from, window.to],
+  );
+  const chosen = chooseMerge(f, candidates);
+  if (!chosen) return null;
+  const seq = candidates.find((c) => c.id === chosen.id)?.seq;
+  return seq === undefined ? null : { seq: Number(seq), reason: chosen.reason };
+}
+
+async function insertEvent(tx: Sql, articleId: string, event: PreparedEvent): Promise<number> {
+  const f = event.facts;
+  const [row] = await tx.all<{ seq: number }>(
+    `INSERT INTO events (id, type, source_code, target_code, source_actor, target_actor, negated, hypothetical, date,
+       place_norm, place_name, place_country, data, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
+    [
+      stableId('ev', articleId, event.localId),
+      f.type,
+      f.sourceCode,
+      f.targetCode,
+      event.sourceActor,
+      event.targetActor,
+      f.negated ? 1 : 0,
+      f.hypothetical ? 1 : 0,
+      f.date,
+      f.place,
+      f.placeName || null,
+      event.placeCountry,
+      event.data,
+      new Date().toISOString(),
+    ],
+  );
+  if (!row) throw new Error(`event ${event.localId} of article ${articleId} was not stored`);
+  return Number(row.seq);
+}
+
+/**
+ * Counts each actor's distinct events (as source, as target, either) the
+ * first time it is seen on a side of the event, and the events a pair of
+ * actors shares, for `actor()`'s partners; queues the `event_actors` rows
+ * the actor filters search. Earlier reports of a stored event are asked of
+ * the store by primary key and index seeks, never read whole, so a report
+ * costs the same however often its event was reported.
+ */
+async function countSides(
   tx: Sql,
   counters: Counters,
-  eventId: string,
-  newEvent: boolean,
-  source: string,
-  target: string | null,
+  eventSeq: number,
+  known: EventSides,
+  event: PreparedEvent,
+  eventActors: SqlValue[][],
 ): Promise<void> {
-  const sides: [string, 's' | 't'][] =
+  const { sourceActor: source, targetActor: target } = event;
+  const onSide = async (actorId: string, side: 's' | 't'): Promise<boolean> => {
+    const set = side === 's' ? known.source : known.target;
+    if (set.has(actorId)) return true;
+    if (!known.stored) return false;
+    const rows = await tx.all('SELECT 1 AS x FROM event_actors WHERE actor_id = ? AND side = ? AND event_seq = ?', [
+      actorId,
+      side,
+      eventSeq,
+    ]);
+    if (rows.length > 0) set.add(actorId);
+    return rows.length > 0;
+  };
+  const sidesOfMention: [string, 's' | 't'][] =
     target === null
       ? [[source, 's']]
       : [
           [source, 's'],
           [target, 't'],
         ];
-  for (const [actorId, side] of sides) {
-    const added = await tx.run(
-      'INSERT INTO event_actors (actor_id, side, event_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
-      [actorId, side, eventId],
-    );
-    if (added === 0) continue;
-    counters.actor(actorId, side === 's' ? 'as_source' : 'as_target');
+  for (const [actorId, side] of sidesOfMention) {
+    if (await onSide(actorId, side)) continue;
     const other = side === 's' ? 't' : 's';
-    // A new event has no rows yet but the source's, just written; a merged one may have the other side stored.
-    const onOtherSide = newEvent
-      ? side === 't' && actorId === source
-      : (
-          await tx.all('SELECT 1 AS x FROM event_actors WHERE actor_id = ? AND side = ? AND event_id = ?', [
-            actorId,
-            other,
-            eventId,
-          ])
-        ).length > 0;
-    if (!onOtherSide) counters.actor(actorId, 'events');
+    const elsewhere = await onSide(actorId, other);
+    (side === 's' ? known.source : known.target).add(actorId);
+    eventActors.push([actorId, side, eventSeq]);
+    counters.actor(actorId, side === 's' ? 'as_source' : 'as_target');
+    if (!elsewhere) counters.actor(actorId, 'events');
   }
   if (target === null || target === source) return;
   const [a, b] = source < target ? [source, target] : [target, source];
-  const paired = await tx.run(
-    'INSERT INTO event_pairs (actor_a, actor_b, event_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
-    [a, b, eventId],
-  );
-  if (paired > 0) counters.pair(a, b);
+  const pair = `${a}\u0000${b}`;
+  if (known.pairs.has(pair)) return;
+  known.pairs.add(pair);
+  if (known.stored) {
+    const rows = await tx.all(
+      `SELECT 1 AS x FROM mentions WHERE event_seq = ? AND source_actor = ? AND target_actor = ?
+       UNION ALL SELECT 1 AS x FROM mentions WHERE event_seq = ? AND source_actor = ? AND target_actor = ? LIMIT 1`,
+      [eventSeq, a, b, eventSeq, b, a],
+    );
+    if (rows.length > 0) return;
+  }
+  counters.pair(a, b);
 }

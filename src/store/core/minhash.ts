@@ -12,8 +12,6 @@ export const SIGNATURE_SIZE = 128;
 export const BANDS = 32;
 const ROWS = SIGNATURE_SIZE / BANDS;
 const SHINGLE_WORDS = 3;
-/** Hex digits per 32-bit hash in an encoded signature. */
-const HEX_DIGITS = 8;
 /** Estimated Jaccard similarity from which two articles are one story. */
 export const NEAR_DUPLICATE_THRESHOLD = 0.5;
 /** Candidates compared per article: bounds the cost when a band is very common. */
@@ -77,33 +75,41 @@ export function signature(text: string): Uint32Array {
   return sig;
 }
 
-/** Band keys: `index:hex` of each band's rows; equal keys mean a candidate pair. */
-export function bandKeys(sig: Uint32Array): string[] {
-  const hex = encodeSignature(sig);
-  const width = ROWS * HEX_DIGITS;
-  const keys: string[] = [];
-  for (let b = 0; b < BANDS; b++) keys.push(`${b}:${hex.slice(b * width, (b + 1) * width)}`);
-  return keys;
+/** Bytes of a signature: each hash value big-endian, so the bytes read as the hex of the values in order. */
+export function signatureBytes(sig: Uint32Array): Uint8Array {
+  const bytes = new Uint8Array(sig.length * 4);
+  const view = new DataView(bytes.buffer);
+  for (let i = 0; i < sig.length; i++) view.setUint32(i * 4, sig[i] as number);
+  return bytes;
 }
 
-export function encodeSignature(sig: Uint32Array): string {
-  let hex = '';
-  for (const v of sig) hex += v.toString(16).padStart(HEX_DIGITS, '0');
-  return hex;
-}
+/** Bytes of a band key: the band's index, then its rows' hash values. */
+export const BAND_KEY_BYTES = 1 + ROWS * 4;
 
 /**
- * Estimated Jaccard similarity of two encoded signatures: the share of hash
- * functions whose minimum agrees. Compared as text, so a stored candidate
- * needs no decoding.
+ * Band keys: each band's index as one byte, then the bytes of its rows; equal
+ * keys mean a candidate pair. Views into one buffer, which a thread sends to
+ * the writer in one piece.
  */
-export function similarity(a: string, b: string): number {
+export function bandKeys(sig: Uint32Array): Uint8Array[] {
+  const bytes = signatureBytes(sig);
+  const keys = new Uint8Array(BANDS * BAND_KEY_BYTES);
+  const out: Uint8Array[] = [];
+  for (let b = 0; b < BANDS; b++) {
+    const key = keys.subarray(b * BAND_KEY_BYTES, (b + 1) * BAND_KEY_BYTES);
+    key[0] = b;
+    key.set(bytes.subarray(b * ROWS * 4, (b + 1) * ROWS * 4), 1);
+    out.push(key);
+  }
+  return out;
+}
+
+/** Estimated Jaccard similarity of two signatures' bytes: the share of hash functions whose minimum agrees. */
+export function similarity(a: Uint8Array, b: Uint8Array): number {
   if (a.length !== b.length || a.length === 0) return 0;
   let same = 0;
-  for (let i = 0; i < a.length; i += HEX_DIGITS) {
-    let j = 0;
-    while (j < HEX_DIGITS && a.charCodeAt(i + j) === b.charCodeAt(i + j)) j++;
-    if (j === HEX_DIGITS) same++;
+  for (let i = 0; i < a.length; i += 4) {
+    if (a[i] === b[i] && a[i + 1] === b[i + 1] && a[i + 2] === b[i + 2] && a[i + 3] === b[i + 3]) same++;
   }
-  return same / (a.length / HEX_DIGITS);
+  return same / (a.length / 4);
 }

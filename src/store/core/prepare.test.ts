@@ -14,8 +14,7 @@ describe('prepareExtraction', () => {
     const reuters = fixture('reuters');
     const legacy = { ...reuters, article: { ...reuters.article, text: '' } };
     const prepared = prepareExtraction(legacy);
-    expect(prepared.extraction.sentences).toEqual([]);
-    expect(prepared.extraction.article.text).toBe(articleText(legacy));
+    expect(prepared.article.text).toBe(articleText(legacy));
     expect(prepared.fingerprint).toBe(articleFingerprint(legacy));
   });
 

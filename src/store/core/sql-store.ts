@@ -29,7 +29,6 @@ import { aliasKey } from './actors.js';
 import type { Total } from './counters.js';
 import { addExtractions } from './ingest.js';
 import { placeKey } from './merge.js';
-import { stableId } from './normalize.js';
 import { readEvent, readReport } from './payload.js';
 import { placeholders, type SqlBackend, type SqlFragment } from './sql.js';
 
@@ -43,15 +42,16 @@ export function clampLimit(limit: number | undefined, fallback = DEFAULT_LIMIT):
   return Math.min(MAX_LIMIT, Math.max(1, Math.floor(limit)));
 }
 
-export function encodeCursor(date: string, id: string): string {
-  return Buffer.from(JSON.stringify([date, id])).toString('base64url');
+/** A page boundary: the last event's date and its sequence number (events are ordered by both, newest first). */
+export function encodeCursor(date: string, seq: number): string {
+  return Buffer.from(JSON.stringify([date, seq])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string): [string, string] {
+export function decodeCursor(cursor: string): [string, number] {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) {
-      return [value[0] as string, value[1] as string];
+    if (Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && Number.isSafeInteger(value[1])) {
+      return [value[0], value[1] as number];
     }
   } catch {
     // Reported below with the same message as a well-formed but wrong cursor.
@@ -71,7 +71,7 @@ function actorIds(ref: string): SqlFragment {
 function sideMatch(side: 'source' | 'target', ref: string): SqlFragment {
   const ids = actorIds(ref);
   return {
-    sql: `(e.${side}_code = ? OR e.id IN (SELECT event_id FROM event_actors WHERE side = ? AND actor_id IN (${ids.sql})))`,
+    sql: `(e.${side}_code = ? OR e.seq IN (SELECT event_seq FROM event_actors WHERE side = ? AND actor_id IN (${ids.sql})))`,
     params: [ref.trim().toUpperCase(), side === 'source' ? 's' : 't', ...ids.params],
   };
 }
@@ -92,12 +92,12 @@ function directedDyad(x: string, y: string): SqlFragment {
     return {
       sql: `d.${column} IN (SELECT ? UNION SELECT UPPER(code) FROM actors WHERE id IN (${ids.sql}))
         AND (d.${column} = ? OR EXISTS (SELECT 1 FROM event_actors x
-          WHERE x.event_id = d.id AND x.side = '${tag}' AND x.actor_id IN (${ids.sql})))`,
+          WHERE x.event_seq = d.seq AND x.side = '${tag}' AND x.actor_id IN (${ids.sql})))`,
       params: [code, ...ids.params, code, ...ids.params],
     };
   };
   const both = and(side(x, 'source_code', 's'), side(y, 'target_code', 't'));
-  return { sql: `e.id IN (SELECT d.id FROM events d WHERE ${both.sql})`, params: both.params };
+  return { sql: `e.seq IN (SELECT d.seq FROM events d WHERE ${both.sql})`, params: both.params };
 }
 
 function and(...parts: SqlFragment[]): SqlFragment {
@@ -109,6 +109,7 @@ function or(...parts: SqlFragment[]): SqlFragment {
 }
 
 interface EventRow {
+  seq: number;
   id: string;
   data: string;
   source_actor: string;
@@ -116,12 +117,13 @@ interface EventRow {
 }
 
 interface MentionRow {
-  event_id: string;
+  event_seq: number;
   article_id: string;
   local_event_id: string;
   date: string;
   sentence: string;
   data: string;
+  merge_reason: string | null;
   story_id: string;
   outlet: string | null;
   article_date: string | null;
@@ -145,6 +147,7 @@ interface ActorRow {
 const ACTOR_COLUMNS = 'a.id, a.name, a.code, a.kind, a.sector, a.kb_id, a.articles, a.events, a.as_source, a.as_target';
 
 interface ArticleRow {
+  seq: number;
   id: string;
   fingerprint: string;
   url: string | null;
@@ -178,19 +181,19 @@ export class SqlStore implements Store {
     const limit = clampLimit(query.limit);
     const where = this.eventFilter(query);
     if (query.cursor) {
-      const [date, id] = decodeCursor(query.cursor);
-      where.push({ sql: '(e.date < ? OR (e.date = ? AND e.id < ?))', params: [date, date, id] });
+      const [date, seq] = decodeCursor(query.cursor);
+      where.push({ sql: '(e.date < ? OR (e.date = ? AND e.seq < ?))', params: [date, date, seq] });
     }
     const cond = where.length > 0 ? `WHERE ${and(...where).sql}` : '';
     const rows = await this.backend.sql.all<EventRow & { date: string }>(
-      `SELECT e.id, e.date, e.data, e.source_actor, e.target_actor FROM events e ${cond}
-       ORDER BY e.date DESC, e.id DESC LIMIT ${limit + 1}`,
+      `SELECT e.seq, e.id, e.date, e.data, e.source_actor, e.target_actor FROM events e ${cond}
+       ORDER BY e.date DESC, e.seq DESC LIMIT ${limit + 1}`,
       where.flatMap((w) => w.params),
     );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     const events = await this.hydrate(page);
-    return rows.length > limit && last ? { events, nextCursor: encodeCursor(last.date, last.id) } : { events };
+    return rows.length > limit && last ? { events, nextCursor: encodeCursor(last.date, Number(last.seq)) } : { events };
   }
 
   private eventFilter(q: EventQuery): SqlFragment[] {
@@ -213,7 +216,8 @@ export class SqlStore implements Store {
         params: [placeKey(q.place) || null, q.place.toUpperCase()],
       });
     }
-    if (q.issue) where.push({ sql: 'e.id IN (SELECT event_id FROM event_issues WHERE issue = ?)', params: [q.issue] });
+    if (q.issue)
+      where.push({ sql: 'e.seq IN (SELECT event_seq FROM event_issues WHERE issue = ?)', params: [q.issue] });
     if (q.text) {
       // A search without words matches nothing rather than everything.
       where.push(this.backend.textMatch(q.text) ?? { sql: '1 = 0', params: [] });
@@ -223,7 +227,7 @@ export class SqlStore implements Store {
 
   async event(id: string): Promise<StoredEvent | null> {
     const rows = await this.backend.sql.all<EventRow>(
-      'SELECT id, data, source_actor, target_actor FROM events WHERE id = ?',
+      'SELECT seq, id, data, source_actor, target_actor FROM events WHERE id = ?',
       [id],
     );
     const [event] = await this.hydrate(rows);
@@ -232,32 +236,36 @@ export class SqlStore implements Store {
 
   private async hydrate(rows: readonly EventRow[]): Promise<StoredEvent[]> {
     if (rows.length === 0) return [];
-    const ids = rows.map((r) => r.id);
-    const inList = placeholders(ids.length);
-    const [mentionRows, reasonRows, issueRows] = await Promise.all([
+    // PostgreSQL returns BIGINT columns as strings.
+    const seqs = rows.map((r) => Number(r.seq));
+    const inList = placeholders(seqs.length);
+    const [mentionRows, issueRows] = await Promise.all([
       this.backend.sql.all<MentionRow>(
-        `SELECT m.event_id, m.article_id, m.local_event_id, m.date, m.sentence, m.data, a.story_id, a.outlet,
-           a.date AS article_date, a.title, a.url
-         FROM mentions m JOIN articles a ON a.id = m.article_id
-         WHERE m.event_id IN (${inList}) ORDER BY COALESCE(a.date, ''), m.article_id, m.id`,
-        ids,
+        `SELECT m.event_seq, a.id AS article_id, m.local_event_id, m.date, m.sentence, m.data, m.merge_reason,
+           s.id AS story_id, a.outlet, a.date AS article_date, a.title, a.url
+         FROM mentions m JOIN articles a ON a.seq = m.article_seq JOIN stories s ON s.seq = a.story_seq
+         WHERE m.event_seq IN (${inList}) ORDER BY COALESCE(a.date, ''), a.id, m.seq`,
+        seqs,
       ),
-      this.backend.sql.all<{ event_id: string; article_id: string; local_event_id: string; reason: string }>(
-        `SELECT event_id, article_id, local_event_id, reason FROM merge_reasons WHERE event_id IN (${inList})`,
-        ids,
-      ),
-      this.backend.sql.all<{ event_id: string; issue: string }>(
-        `SELECT event_id, issue FROM event_issues WHERE event_id IN (${inList}) ORDER BY issue`,
-        ids,
+      this.backend.sql.all<{ event_seq: number; issue: string }>(
+        `SELECT event_seq, issue FROM event_issues WHERE event_seq IN (${inList}) ORDER BY issue`,
+        seqs,
       ),
     ]);
-    const mentions = new Map<string, EventMention[]>();
-    /** The report that created each event: its id is derived from that report's article and local id. */
-    const firstReport = new Map<string, ReturnType<typeof readReport>>();
+    const mentions = new Map<number, EventMention[]>();
+    const reasons = new Map<number, MergeReason[]>();
+    /** The report that created each event: the one mention without a merge reason. */
+    const firstReport = new Map<number, ReturnType<typeof readReport>>();
     for (const m of mentionRows) {
+      const seq = Number(m.event_seq);
       const data = readReport(m.data, m.sentence);
-      if (stableId('ev', m.article_id, m.local_event_id) === m.event_id) firstReport.set(m.event_id, data);
-      const list = mentions.get(m.event_id) ?? [];
+      if (m.merge_reason === null) firstReport.set(seq, data);
+      else {
+        const list = reasons.get(seq) ?? [];
+        list.push({ articleId: m.article_id, localEventId: m.local_event_id, reason: m.merge_reason });
+        reasons.set(seq, list);
+      }
+      const list = mentions.get(seq) ?? [];
       list.push(
         defined({
           articleId: m.article_id,
@@ -271,29 +279,20 @@ export class SqlStore implements Store {
           ...data,
         }),
       );
-      mentions.set(m.event_id, list);
+      mentions.set(seq, list);
     }
-    const order = (eventId: string, r: { article_id: string; local_event_id: string }) =>
-      (mentions.get(eventId) ?? []).findIndex(
-        (m) => m.articleId === r.article_id && m.localEventId === r.local_event_id,
-      );
-    const reasons = new Map<string, MergeReason[]>();
-    for (const r of [...reasonRows].sort((a, b) => order(a.event_id, a) - order(b.event_id, b))) {
-      const list = reasons.get(r.event_id) ?? [];
-      list.push({ articleId: r.article_id, localEventId: r.local_event_id, reason: r.reason });
-      reasons.set(r.event_id, list);
-    }
-    const issues = new Map<string, string[]>();
-    for (const r of issueRows) issues.set(r.event_id, [...(issues.get(r.event_id) ?? []), r.issue]);
+    const issues = new Map<number, string[]>();
+    for (const r of issueRows) issues.set(Number(r.event_seq), [...(issues.get(Number(r.event_seq)) ?? []), r.issue]);
     return rows.map((row) => {
+      const seq = Number(row.seq);
       return {
-        ...readEvent(row.data, firstReport.get(row.id)),
+        ...readEvent(row.data, firstReport.get(seq)),
         id: row.id,
         sourceActorId: row.source_actor,
         targetActorId: row.target_actor,
-        issues: issues.get(row.id) ?? [],
-        mentions: mentions.get(row.id) ?? [],
-        mergeReasons: reasons.get(row.id) ?? [],
+        issues: issues.get(seq) ?? [],
+        mentions: mentions.get(seq) ?? [],
+        mergeReasons: reasons.get(seq) ?? [],
       };
     });
   }
@@ -399,14 +398,16 @@ export class SqlStore implements Store {
 
   async article(id: string): Promise<StoredArticle | null> {
     const [row] = await this.backend.sql.all<ArticleRow>(
-      `SELECT id, fingerprint, url, title, date, outlet, author, language, origin, story_id, added_at, text
-       FROM articles WHERE id = ?`,
+      `SELECT a.seq, a.id, a.fingerprint, a.url, a.title, a.date, a.outlet, a.author, a.language, a.origin,
+         s.id AS story_id, a.added_at, a.text
+       FROM articles a JOIN stories s ON s.seq = a.story_seq WHERE a.id = ?`,
       [id],
     );
     if (!row) return null;
     const events = await this.backend.sql.all<{ event_id: string }>(
-      'SELECT DISTINCT event_id FROM mentions WHERE article_id = ? ORDER BY event_id',
-      [id],
+      `SELECT DISTINCT e.id AS event_id FROM mentions m JOIN events e ON e.seq = m.event_seq
+       WHERE m.article_seq = ? ORDER BY e.id`,
+      [Number(row.seq)],
     );
     return defined({
       id: row.id,
@@ -442,7 +443,8 @@ export class SqlStore implements Store {
 
   async story(id: string): Promise<Story | null> {
     const rows = await this.backend.sql.all<{ id: string; outlet: string | null }>(
-      "SELECT id, outlet FROM articles WHERE story_id = ? ORDER BY COALESCE(date, ''), id",
+      `SELECT a.id, a.outlet FROM articles a JOIN stories s ON s.seq = a.story_seq WHERE s.id = ?
+       ORDER BY COALESCE(a.date, ''), a.id`,
       [id],
     );
     if (rows.length === 0) return null;
@@ -472,11 +474,11 @@ export class SqlStore implements Store {
       });
     }
     if (q.issue) where.push({ sql: 'r.issue = ?', params: [q.issue] });
-    if (q.articleId) where.push({ sql: 'r.article_id = ?', params: [q.articleId] });
+    if (q.articleId) where.push({ sql: 'a.id = ?', params: [q.articleId] });
     const cond = where.length > 0 ? `WHERE ${and(...where).sql}` : '';
     const rows = await this.backend.sql.all<{ article_id: string; data: string }>(
-      `SELECT r.article_id, r.data FROM ${table} r JOIN articles a ON a.id = r.article_id ${cond}
-       ORDER BY COALESCE(a.date, '') DESC, r.article_id, r.local_id LIMIT ${clampLimit(q.limit, 100)}`,
+      `SELECT a.id AS article_id, r.data FROM ${table} r JOIN articles a ON a.seq = r.article_seq ${cond}
+       ORDER BY COALESCE(a.date, '') DESC, a.id, r.local_id LIMIT ${clampLimit(q.limit, 100)}`,
       where.flatMap((w) => w.params),
     );
     return rows.map((r) => ({ ...(JSON.parse(r.data) as object), articleId: r.article_id }) as T);

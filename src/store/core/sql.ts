@@ -5,7 +5,8 @@
  * SQLite and PostgreSQL understand (upserts with ON CONFLICT, RETURNING);
  * the PostgreSQL engine numbers the placeholders.
  */
-export type SqlValue = string | number | null;
+/** A bound value; bytes are BLOB in SQLite and BYTEA in PostgreSQL. */
+export type SqlValue = string | number | null | Uint8Array;
 
 export interface Sql {
   all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;

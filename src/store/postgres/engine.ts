@@ -109,7 +109,7 @@ class PostgresBackend implements SqlBackend {
     const words = searchWords(text);
     if (words.length === 0) return null;
     return {
-      sql: "e.id IN (SELECT event_id FROM mentions WHERE to_tsvector('english', sentence) @@ plainto_tsquery('english', ?))",
+      sql: "e.seq IN (SELECT event_seq FROM mentions WHERE to_tsvector('english', sentence) @@ plainto_tsquery('english', ?))",
       params: [words.join(' ')],
     };
   }

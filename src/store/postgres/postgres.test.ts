@@ -37,7 +37,7 @@ if (url) {
 
   describe('PostgreSQL migrations from a store with data', () => {
     // Version 2 rows loaded, then the schema taken to `from` by the migrations of the time (3 backfills them).
-    it.each([2, 3, 4])('upgrades a version-%i store: every query answers as on a fresh store', async (from) => {
+    it.each([2, 3, 4, 5])('upgrades a version-%i store: every query answers as on a fresh store', async (from) => {
       const [v2, fresh] = [
         `parley_test_${randomBytes(6).toString('hex')}`,
         `parley_test_${randomBytes(6).toString('hex')}`,

@@ -102,17 +102,17 @@ class SqliteBackend implements SqlBackend {
     const query = ftsQuery(text);
     if (!query) return null;
     return {
-      sql: 'e.id IN (SELECT m.event_id FROM mention_fts f JOIN mentions m ON m.id = f.rowid WHERE mention_fts MATCH ?)',
+      sql: 'e.seq IN (SELECT m.event_seq FROM mention_fts f JOIN mentions m ON m.seq = f.rowid WHERE mention_fts MATCH ?)',
       params: [query],
     };
   }
 
-  /** Mention ids only grow (AUTOINCREMENT) and the transaction excludes other writers: the new ones are above the old maximum. */
+  /** Mentions are numbered in the order they are stored and the transaction excludes other writers: the new ones are above the old maximum. */
   async indexingMentions<T>(tx: Sql, write: () => Promise<T>): Promise<T> {
-    const [before] = await tx.all<{ id: number }>('SELECT COALESCE(MAX(id), 0) AS id FROM mentions');
+    const [before] = await tx.all<{ seq: number }>('SELECT COALESCE(MAX(seq), 0) AS seq FROM mentions');
     const result = await write();
-    await tx.run('INSERT INTO mention_fts (rowid, sentence) SELECT id, sentence FROM mentions WHERE id > ?', [
-      before?.id ?? 0,
+    await tx.run('INSERT INTO mention_fts (rowid, sentence) SELECT seq, sentence FROM mentions WHERE seq > ?', [
+      before?.seq ?? 0,
     ]);
     return result;
   }

@@ -209,7 +209,7 @@ describe('SQLite migrations', () => {
 
 describe('SQLite migrations from a store with data', () => {
   // Version 2 rows loaded, then the schema taken to `from` by the migrations of the time (3 backfills them).
-  it.each([2, 3, 4])('upgrades a version-%i store: every query answers as on a fresh store', async (from) => {
+  it.each([2, 3, 4, 5])('upgrades a version-%i store: every query answers as on a fresh store', async (from) => {
     const dir = mkdtempSync(join(tmpdir(), 'parley-migrate-'));
     try {
       const path = join(dir, `v${from}.db`);
@@ -260,20 +260,35 @@ describe('SQLite query plans', () => {
   const lookups: [string, string, unknown[]][] = [
     [
       'article identity',
-      'SELECT id FROM articles WHERE id = ? OR fingerprint = ? OR url_norm = ? LIMIT 1',
+      'SELECT seq FROM articles WHERE id = ? OR fingerprint = ? OR url_norm = ? LIMIT 1',
       ['a', 'b', 'c'],
     ],
-    ['LSH bands', 'SELECT DISTINCT article_id FROM story_bands WHERE band IN (?, ?) LIMIT 50', ['0:x', '1:y']],
+    [
+      'LSH bands',
+      `SELECT story_seq, signature FROM article_signatures WHERE article_seq IN
+         (SELECT DISTINCT article_seq FROM story_bands WHERE band IN (?, ?) LIMIT 50)`,
+      [Buffer.from('00ab', 'hex'), Buffer.from('01cd', 'hex')],
+    ],
     [
       'merge candidates',
-      `SELECT id FROM events WHERE type = ? AND source_code = ? AND target_code = ? AND negated = ? AND hypothetical = ?
+      `SELECT seq FROM events WHERE source_code = ? AND target_code = ? AND type = ? AND negated = ? AND hypothetical = ?
        AND date >= ? AND date <= ? ORDER BY date, id LIMIT 20`,
-      ['CONSULT', 'RUS', 'USA', 0, 0, '2025-12-01', '2025-12-05'],
+      ['RUS', 'USA', 'CONSULT', 0, 0, '2025-12-01', '2025-12-05'],
+    ],
+    [
+      "an actor's earlier side on an event",
+      'SELECT 1 FROM event_actors WHERE actor_id = ? AND side = ? AND event_seq = ?',
+      ['RUS', 's', 1],
+    ],
+    [
+      "a pair's earlier report of an event",
+      'SELECT 1 FROM mentions WHERE event_seq = ? AND source_actor = ? AND target_actor = ?',
+      [1, 'RUS', 'USA'],
     ],
     ['actor by alias', 'SELECT actor_id FROM actor_aliases WHERE alias_norm = ?', ['putin']],
-    ['dyad by codes', 'SELECT id FROM events WHERE source_code = ? AND target_code = ?', ['RUS', 'USA']],
-    ['events of an actor on one side', "SELECT event_id FROM event_actors WHERE actor_id = ? AND side = 's'", ['RUS']],
-    ['events by issue', 'SELECT event_id FROM event_issues WHERE issue = ?', ['ceasefire']],
+    ['dyad by codes', 'SELECT seq FROM events WHERE source_code = ? AND target_code = ?', ['RUS', 'USA']],
+    ['events of an actor on one side', "SELECT event_seq FROM event_actors WHERE actor_id = ? AND side = 's'", ['RUS']],
+    ['events by issue', 'SELECT event_seq FROM event_issues WHERE issue = ?', ['ceasefire']],
     ['stored article ids', 'SELECT id FROM articles WHERE id IN (?, ?)', ['a', 'b']],
   ];
   it.each(lookups)('searches an index for %s', async (_, sql, params) => {
@@ -287,7 +302,7 @@ describe('SQLite query plans', () => {
       );
       db.close();
       expect(plan.join('\n')).not.toMatch(
-        /^SCAN (articles|story_bands|events|event_actors|actor_aliases|event_issues)\b/m,
+        /^SCAN (articles|article_signatures|story_bands|events|event_actors|mentions|actor_aliases|event_issues)\b/m,
       );
       expect(plan.join('\n')).toMatch(/USING (COVERING )?INDEX|USING PRIMARY KEY|MULTI-INDEX OR/);
     } finally {
