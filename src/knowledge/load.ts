@@ -8,6 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import type { z } from 'zod';
+import { buildDateVocabulary, type DateVocabulary } from '../extract/amounts/date-phrases.js';
 import { buildPatternIndex, type PatternIndex } from '../extract/events/patterns.js';
 import type { Sector } from '../types.js';
 import { Gazetteer } from './gazetteer.js';
@@ -16,6 +17,7 @@ import {
   type CountryEntry,
   cameoSchema,
   countrySchema,
+  dateWordSchema,
   fileSchema,
   type IssueEntry,
   issueSchema,
@@ -66,6 +68,8 @@ export interface Knowledge {
   rates: RateEntry[];
   /** Named negotiations (data/issues/processes.yaml; none when a data folder lacks the file). */
   processes: ProcessEntry[];
+  /** The words dates are written with (data/dates/dates.yaml), for the date finder. */
+  dates: DateVocabulary;
 }
 
 export interface KnowledgeOptions {
@@ -92,6 +96,7 @@ export function loadKnowledge(options: KnowledgeOptions = {}): Knowledge {
   const cameo = read('events/cameo.yaml', cameoSchema);
   const issues = read('issues/issues.yaml', issueSchema);
   const rates = read('rates/usd.yaml', rateSchema);
+  const dateWords = read('dates/dates.yaml', dateWordSchema);
   // Optional so that older and test data folders without it still load.
   const processes = existsSync(join(dataDir, 'issues/processes.yaml'))
     ? read('issues/processes.yaml', processSchema)
@@ -155,6 +160,7 @@ export function loadKnowledge(options: KnowledgeOptions = {}): Knowledge {
     issueTerms,
     rates: [...rates].sort((a, b) => a.month.localeCompare(b.month)),
     processes,
+    dates: buildDateVocabulary(dateWords),
   };
 }
 

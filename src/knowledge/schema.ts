@@ -152,6 +152,22 @@ export const rateSchema = z.object({
   rates: z.record(z.string().regex(/^[A-Z]{3}$/), z.number().positive()),
 });
 
+/**
+ * data/dates/dates.yaml: the words dates are written with. The date finder
+ * reads runs of them as date phrases for chrono-node to resolve.
+ */
+export const dateWordSchema = z.object({
+  /** As news writes it; months and weekdays with their capital. */
+  word: z.string().min(1),
+  kind: z.enum(['month', 'weekday', 'casual', 'shift', 'unit', 'count', 'ago', 'season', 'part', 'edge']),
+  /** Other spellings: abbreviations ("Sept.") and plurals ("weeks"). */
+  forms: z.array(z.string().min(1)).default([]),
+  /** Also a common English word ("may", "march"): alone, a month only after a lower-case word. */
+  ambiguous: z.boolean().default(false),
+  /** A unit that follows a shift word ("last week"); days do not ("the next day" is the story's, not the article's). */
+  shifts: z.boolean().default(true),
+});
+
 export const fileSchema = <T extends z.ZodTypeAny>(entry: T) =>
   z.object({
     /** Where the facts come from (required: every data file states its sources). */
@@ -170,4 +186,5 @@ export type TriggerPatternEntry = z.infer<typeof triggerPatternSchema>;
 export type CameoEntry = z.infer<typeof cameoSchema>;
 export type IssueEntry = z.infer<typeof issueSchema>;
 export type RateEntry = z.infer<typeof rateSchema>;
+export type DateWordEntry = z.infer<typeof dateWordSchema>;
 export type ProcessEntry = z.infer<typeof processSchema>;

@@ -1,7 +1,8 @@
 /**
  * The NLP layer: sentences, tokens with character offsets, part-of-speech
- * tags, lemmas and wink's number-like entities (MONEY, DATE, ...). Everything
- * downstream reads this `Doc`; nothing else calls wink.
+ * tags and lemmas. Everything downstream reads this `Doc`; nothing else calls
+ * wink. wink's entity recogniser is not run: it cost a third of wink's time,
+ * and Parley reads money and dates with its own finders.
  */
 
 import model from 'wink-eng-lite-web-model';
@@ -30,20 +31,10 @@ export interface SentenceSpan {
   last: number;
 }
 
-export interface NumberEntity {
-  type: string;
-  start: number;
-  end: number;
-  first: number;
-  last: number;
-  text: string;
-}
-
 export interface Doc {
   text: string;
   tokens: Token[];
   sentences: SentenceSpan[];
-  entities: NumberEntity[];
 }
 
 export interface Nlp {
@@ -63,7 +54,7 @@ export function fold(text: string): string {
 const MEMO_WORDS = 200_000;
 
 export function createNlp(): Nlp {
-  const nlp = winkNLP(model, ['sbd', 'pos', 'ner']);
+  const nlp = winkNLP(model, ['sbd', 'pos']);
   const its = nlp.its;
   /**
    * Outside contractions wink's lemma depends only on the word and its tag,
@@ -143,24 +134,7 @@ export function createNlp(): Nlp {
         sentences.push({ start: firstToken.start, end: lastToken.end, first, last: lastInclusive + 1 });
       }
 
-      const entities: NumberEntity[] = [];
-      const found = doc.entities();
-      const types = found.out(its.type) as unknown as string[];
-      (found.out(its.span) as unknown as [number, number][]).forEach(([first, lastInclusive], e) => {
-        const a = tokens[first];
-        const b = tokens[lastInclusive];
-        if (!a || !b) return;
-        entities.push({
-          type: types[e] as string,
-          start: a.start,
-          end: b.end,
-          first,
-          last: lastInclusive + 1,
-          text: text.slice(a.start, b.end),
-        });
-      });
-
-      return { text, tokens, sentences, entities };
+      return { text, tokens, sentences };
     },
   };
 }

@@ -1,10 +1,12 @@
 /**
  * Dates, absolute and relative to the article's date, read by chrono-node
- * from the DATE entities wink found.
+ * from the date phrases the date finder proposes.
  */
 import * as chrono from 'chrono-node';
+import type { Token } from '../../nlp/index.js';
 import type { DateMention } from '../../types.js';
 import { type Context, type Memo, span } from '../context.js';
+import { findDatePhrases } from './date-phrases.js';
 
 /** Bound on the memo: a day of news repeats "on Tuesday" thousands of times, but not without end. */
 const MEMO_LIMIT = 50_000;
@@ -12,19 +14,21 @@ const MEMO_LIMIT = 50_000;
 export function readDates(ctx: Context): void {
   const { doc } = ctx;
   const reference = ctx.article.date ? new Date(`${ctx.article.date}T12:00:00Z`) : undefined;
-  // chrono reads only what wink marked as a DATE ("Tuesday", "four years ago", "March 3, 2025"):
+  // chrono reads only the date phrases ("Tuesday", "four years ago", "March 3, 2025"):
   // running it on whole sentences would cost more than the rest of extraction.
-  for (const entity of doc.entities) {
-    if (entity.type !== 'DATE') continue;
-    const key = `${entity.text}|${ctx.article.date ?? ''}`;
+  const phrases = findDatePhrases(doc, ctx.knowledge.dates);
+  for (const phrase of phrases) {
+    const phraseStart = (doc.tokens[phrase.first] as Token).start;
+    const text = doc.text.slice(phraseStart, (doc.tokens[phrase.last - 1] as Token).end);
+    const key = `${text}|${ctx.article.date ?? ''}`;
     let parsed = ctx.memo.dates.get(key);
     if (!parsed) {
-      parsed = parseDates(entity.text, reference);
+      parsed = parseDates(text, reference);
       if (ctx.memo.dates.size >= MEMO_LIMIT) ctx.memo.dates.clear();
       ctx.memo.dates.set(key, parsed);
     }
     for (const d of parsed) {
-      const start = entity.start + d.index;
+      const start = phraseStart + d.index;
       ctx.dates.push({
         span: span(ctx, start, start + d.text.length),
         value: d.value,
@@ -34,7 +38,7 @@ export function readDates(ctx: Context): void {
       });
     }
   }
-  if (!reference && doc.entities.some((e) => e.type === 'DATE')) {
+  if (!reference && phrases.length) {
     ctx.warnings.push('no article date: relative dates are not resolved');
   }
 }
