@@ -53,17 +53,30 @@ export function fold(text: string): string {
  */
 const MEMO_WORDS = 200_000;
 
+/** What `analyze` keeps of a word between articles: its lower case, and its lemma by tag. */
+interface WordMemo {
+  value: string;
+  /** `fold(value.toLowerCase())`, the `Token.lower` of the word wherever its surface is its value. */
+  lower: string;
+  /** The first tag the word was lemmatised under (not in a contraction), and that lemma. */
+  tag?: string;
+  lemma?: string;
+  /** Lemmas under the word's other tags ("attack" NOUN and VERB), rarer. */
+  otherTags?: Map<string, string>;
+}
+
 export function createNlp(): Nlp {
   const nlp = winkNLP(model, ['sbd', 'pos']);
   const its = nlp.its;
   /**
-   * Outside contractions wink's lemma depends only on the word and its tag,
-   * and lemmatising is a fifth of wink's own time: lemmas (lower-cased,
-   * folded) by tag, then by word, asked of wink once per pair.
+   * Words by wink's id for them (`its.uniqueId`, one per distinct value): the
+   * same few thousand words come back in every article, and outside
+   * contractions wink's lemma depends only on the word and its tag, while
+   * lemmatising is a fifth of wink's own time. Indexed by number, one array
+   * read per token finds the value, its lower case and its lemma, where maps
+   * by string cost a hash lookup for each.
    */
-  const lemmaMemo = new Map<string, Map<string, string>>();
-  /** `fold(word.toLowerCase())` by word: the same few thousand words come back in every article. */
-  const lowerMemo = new Map<string, string>();
+  const memo: (WordMemo | undefined)[] = [];
   let memoWords = 0;
   /** wink's lemma of one token, lower-cased and folded like `Token.lower`. */
   const winkLemma = (words: Tokens, i: number, surface: string): string => {
@@ -75,50 +88,55 @@ export function createNlp(): Nlp {
     analyze(text: string): Doc {
       const doc = nlp.readDoc(text);
       const words = doc.tokens();
-      const values = words.out(its.value) as string[];
+      const ids = words.out(its.uniqueId) as unknown as number[];
       const tags = words.out(its.pos) as string[];
       const contractions = words.out(its.contractionFlag) as unknown as boolean[];
       if (memoWords > MEMO_WORDS) {
-        lemmaMemo.clear();
-        lowerMemo.clear();
+        memo.length = 0;
         memoWords = 0;
       }
 
       // wink normalises some characters, so offsets come from aligning each
       // token value with the original text rather than from summing lengths.
-      const tokens: Token[] = [];
+      const tokens = new Array<Token>(ids.length);
       let cursor = 0;
-      for (let i = 0; i < values.length; i++) {
-        const value = values[i] ?? '';
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i] as number;
         const pos = tags[i] ?? 'X';
+        // Ids grow with every new word wink meets; filling up to them keeps the array dense.
+        while (memo.length <= id) memo.push(undefined);
+        let word = memo[id];
+        const value = word ? word.value : (words.itemAt(i).out(its.value) as string);
         let start = text.indexOf(value, cursor);
         if (start < 0 || start - cursor > 40) start = skipSpace(text, cursor);
         const end = Math.min(text.length, start + value.length);
         cursor = end;
         // Found where it was looked for, the value is the surface: no copy of it.
-        const surface = text.startsWith(value, start) ? value : text.slice(start, end);
-        let lower = lowerMemo.get(surface);
-        if (lower === undefined) {
-          lower = fold(surface.toLowerCase());
-          lowerMemo.set(surface, lower);
+        const atValue = text.startsWith(value, start);
+        const surface = atValue ? value : text.slice(start, end);
+        if (!word) {
+          word = { value, lower: fold(value.toLowerCase()) };
+          memo[id] = word;
           memoWords++;
         }
+        const lower = atValue ? word.lower : fold(surface.toLowerCase());
         let lemma: string | undefined;
         if (contractions[i]) lemma = winkLemma(words, i, surface);
-        else {
-          let byWord = lemmaMemo.get(pos);
-          if (!byWord) {
-            byWord = new Map();
-            lemmaMemo.set(pos, byWord);
-          }
-          lemma = byWord.get(value);
+        else if (word.tag === pos) lemma = word.lemma as string;
+        else if (word.tag === undefined) {
+          lemma = winkLemma(words, i, surface);
+          word.tag = pos;
+          word.lemma = lemma;
+        } else {
+          word.otherTags ??= new Map();
+          lemma = word.otherTags.get(pos);
           if (lemma === undefined) {
             lemma = winkLemma(words, i, surface);
-            byWord.set(value, lemma);
+            word.otherTags.set(pos, lemma);
             memoWords++;
           }
         }
-        tokens.push({ i, text: surface, lower, lemma, pos, start, end, sentence: 0 });
+        tokens[i] = { i, text: surface, lower, lemma, pos, start, end, sentence: 0 };
       }
 
       const sentences: SentenceSpan[] = [];

@@ -91,8 +91,13 @@ class PhraseReader {
         return this.period(i + 1);
       case 'edge':
         return this.edge(i);
-      case undefined:
-        return this.dayFirst(i) || this.ago(i) || this.hyphenatedPart(i);
+      case undefined: {
+        // Most tokens are no date word: only a numeral may open "1 May" or "10 days ago".
+        const t = this.tokens[i] as Token;
+        const digit = t.lower.charCodeAt(0) - 48;
+        if (t.pos === 'NUM' || (digit >= 0 && digit <= 9)) return this.dayFirst(i) || this.ago(i);
+        return this.hyphenatedPart(i);
+      }
       default:
         return 0;
     }
