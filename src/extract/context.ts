@@ -71,6 +71,8 @@ export interface Context {
    * array read.
    */
   tokenAtEnd: Int32Array;
+  /** The same for the (last) token that starts at each offset. */
+  tokenAtStart: Int32Array;
   actors: Map<string, Actor>;
   /**
    * Persons the dictionaries do not know, by the last word of their name, the

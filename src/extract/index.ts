@@ -41,7 +41,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
         doc,
         knowledge,
         lower: normalise(doc.text),
-        tokenAtEnd: tokenAtEnd(doc),
+        ...tokenEdges(doc),
         actors: new Map(),
         unknownPersonBySurname: new Map(),
         mentions: [],
@@ -82,10 +82,14 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
   };
 }
 
-function tokenAtEnd(doc: Doc): Int32Array {
-  const at = new Int32Array(doc.text.length + 1);
-  for (const t of doc.tokens) at[t.end] = t.i + 1;
-  return at;
+function tokenEdges(doc: Doc): Pick<Context, 'tokenAtEnd' | 'tokenAtStart'> {
+  const tokenAtEnd = new Int32Array(doc.text.length + 1);
+  const tokenAtStart = new Int32Array(doc.text.length + 1);
+  for (const t of doc.tokens) {
+    tokenAtEnd[t.end] = t.i + 1;
+    tokenAtStart[t.start] = t.i + 1;
+  }
+  return { tokenAtEnd, tokenAtStart };
 }
 
 let shared: Extractor | undefined;

@@ -92,7 +92,6 @@ interface TermHit {
 }
 
 export function readStances(ctx: Context): void {
-  const tokenAt = new Map(ctx.doc.tokens.map((t) => [t.start, t.i]));
   const clauses = clauseIds(ctx);
   const hits = issueTerms(ctx);
   const seen = new Set<string>();
@@ -123,7 +122,7 @@ export function readStances(ctx: Context): void {
 
   for (const hit of hits) {
     const clause = clauses[hit.at] as number;
-    const { before, after } = carrierEvents(ctx, hit, clause, clauses, tokenAt);
+    const { before, after } = carrierEvents(ctx, hit, clause, clauses);
     const statement = carrierStatement(ctx, hit);
     const event = before ?? (statement ? undefined : after);
     // A pledge with money is a commitment, not a stance on the aid it buys.
@@ -131,7 +130,7 @@ export function readStances(ctx: Context): void {
     if (event) {
       if (!event.issues.includes(hit.issue)) event.issues.push(hit.issue);
       if (event.negated || blamesActor(event, hit)) continue;
-      const read = positionOfEvent(ctx, event, hit, clauses, tokenAt);
+      const read = positionOfEvent(ctx, event, hit, clauses);
       if (!read) continue;
       if (event.hypothetical && read.position === 'supports') continue;
       for (const actor of actorsOf(event))
@@ -206,13 +205,12 @@ function carrierEvents(
   hit: TermHit,
   clause: number,
   clauses: number[],
-  tokenAt: Map<number, number>,
 ): { before?: Event; after?: Event } {
   let before: { event: Event; rank: number } | undefined;
   let after: { event: Event; rank: number } | undefined;
   for (const event of ctx.events) {
-    const i = tokenAt.get(event.trigger.start);
-    if (i === undefined || clauses[i] !== clause) continue;
+    const i = (ctx.tokenAtStart[event.trigger.start] as number) - 1;
+    if (i < 0 || clauses[i] !== clause) continue;
     if (event.trigger.start <= hit.start) {
       const rank = hit.at - i + (POSITION_OF[event.type] ? 0 : 1000);
       if (!before || rank < before.rank) before = { event, rank };
@@ -265,10 +263,9 @@ function positionOfEvent(
   event: Event,
   hit: TermHit,
   clauses: number[],
-  tokenAt: Map<number, number>,
 ): { position: StancePosition; rule: string } | undefined {
   const type = event.type.toLowerCase();
-  const trigger = tokenAt.get(event.trigger.start) ?? hit.at;
+  const trigger = (ctx.tokenAtStart[event.trigger.start] || hit.at + 1) - 1;
   if (CONDITION.test(clauseText(ctx, clauses, Math.min(trigger, hit.at)).replace(/on condition of anonymity/gi, '')))
     return { position: 'conditions', rule: `stance.${type}+condition` };
   if (PROPOSING_TRIGGER.test(event.trigger.text)) return { position: 'proposes', rule: `stance.${type}+proposal` };

@@ -23,11 +23,15 @@ interface TrieNode<T> {
  * Nodes are numbered breadth first with siblings in code-unit order, so the
  * children of node `n` are nodes `firstChild[n] + 1 .. firstChild[n + 1]`,
  * their units `units[firstChild[n] .. firstChild[n + 1])`. `ends[n]` is 1 +
- * the index in `endNodes` of the node's entries, or 0.
+ * the index in `endNodes` of the node's entries, or 0. The root's children
+ * are also indexed by unit in `rootChild` (the node, or 0: the root is no
+ * one's child): every walk starts there, among the most children, and it is
+ * the only step of most walks.
  */
 interface FlatTrie<T> {
   firstChild: Int32Array;
   units: Uint16Array;
+  rootChild: Int32Array;
   ends: Int32Array;
   endNodes: TrieNode<T>[];
 }
@@ -72,27 +76,30 @@ export class Gazetteer<T> {
    */
   longestAt(text: string, lower: string, start: number, tokenAtEnd: Int32Array): GazetteerMatch<T> | undefined {
     this.flat ??= flatten(this.root);
-    const { firstChild, units, ends: endsAt, endNodes } = this.flat;
+    const { firstChild, units, rootChild, ends: endsAt, endNodes } = this.flat;
     let node = 0;
     // Forms ending on the way, shortest first; most walks meet none and allocate nothing.
     let ends: number[] | undefined;
     let nodes: TrieNode<T>[] | undefined;
     for (let i = start; i < lower.length; i++) {
       const unit = lower.charCodeAt(i);
-      let lo = firstChild[node] as number;
-      let hi = firstChild[node + 1] as number;
-      node = -1;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        const u = units[mid] as number;
-        if (u < unit) lo = mid + 1;
-        else if (u > unit) hi = mid;
-        else {
-          node = mid + 1;
-          break;
+      if (node === 0) node = rootChild[unit] as number;
+      else {
+        let lo = firstChild[node] as number;
+        let hi = firstChild[node + 1] as number;
+        node = 0;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          const u = units[mid] as number;
+          if (u < unit) lo = mid + 1;
+          else if (u > unit) hi = mid;
+          else {
+            node = mid + 1;
+            break;
+          }
         }
       }
-      if (node < 0) break;
+      if (node === 0) break;
       const endIndex = endsAt[node] as number;
       if (endIndex && tokenAtEnd[i + 1]) {
         const found = endNodes[endIndex - 1] as TrieNode<T>;
@@ -140,7 +147,9 @@ function flatten<T>(root: TrieNode<T>): FlatTrie<T> {
     if (node.entries.length) ends[n] = endNodes.push(node);
   });
   firstChild[order.length] = edge;
-  return { firstChild, units, ends, endNodes };
+  const rootChild = new Int32Array(0x10000);
+  for (let e = 0; e < (firstChild[1] as number); e++) rootChild[units[e] as number] = e + 1;
+  return { firstChild, units, rootChild, ends, endNodes };
 }
 
 /** Lower-cases character by character so the result keeps the text's offsets. */

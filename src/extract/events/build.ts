@@ -69,8 +69,9 @@ export function buildEvent(
   }
   const entry = lookupCameo(ctx, cameo);
   const triggerSpan = tokenSpan(ctx, match.first, match.object ? Math.max(match.last, match.object.last) : match.last);
-  const dateMention = ctx.dates.find((d) =>
-    ctx.doc.tokens.some((t) => t.sentence === sentence && t.start === d.span.start),
+  // The first date that opens on a token of the sentence.
+  const dateMention = ctx.dates.find(
+    (d) => ctx.doc.tokens[(ctx.tokenAtStart[d.span.start] as number) - 1]?.sentence === sentence,
   );
   const place = placeInSentence(ctx, sentence);
   const targetRef: ActorRef | null = target ? refOf(ctx, target) : domesticTarget(ctx, source);
