@@ -135,8 +135,8 @@ export function isAdjectival(tokens: Token[], i: number): boolean {
   if (!before) return false;
   if (before.text === '-') return true;
   // "Ukraine's pressing needs": a participle right after a possessive qualifies the noun.
-  if (before.lower === "'s" && /(ing|ed)$/.test(t.lower)) return true;
-  if (!/(ed|en)$/.test(t.lower)) return false;
+  if (before.lower === "'s" && (t.lower.endsWith('ing') || t.lower.endsWith('ed'))) return true;
+  if (!t.lower.endsWith('ed') && !t.lower.endsWith('en')) return false;
   // After a determiner, an adjective or a possessive ("its occupied territories", "the forcibly transferred
   // children"), not after a subject ("He congratulated").
   const head = before.pos === 'ADV' ? tokens[i - 2] : before;

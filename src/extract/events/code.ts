@@ -46,6 +46,8 @@ import {
   targetOf,
 } from './roles.js';
 
+const TRIGGER_TAGS = new Set(['VERB', 'AUX', 'NOUN', 'PROPN', 'ADJ']);
+
 export function codeEvents(ctx: Context): void {
   const { doc } = ctx;
   for (let s = 0; s < doc.sentences.length; s++) {
@@ -55,7 +57,8 @@ export function codeEvents(ctx: Context): void {
     let objectEnd = -1;
     for (let i = sentence.first; i < sentence.last; i++) {
       const token = doc.tokens[i] as Token;
-      if (ctx.mentionAt[i] || isAdjectival(doc.tokens, i)) continue;
+      // Only verbs, nouns and adjectives trigger; asked first, it spares the other tokens the tests below.
+      if (!TRIGGER_TAGS.has(token.pos) || ctx.mentionAt[i] || isAdjectival(doc.tokens, i)) continue;
       // The tagger reads some verbs as nouns: "-ed/-ing" forms, and a word right after an actor
       // ("Hamas accepts truce", "Israel strikes Gaza" in headlines).
       const afterActor = !!ctx.mentionAt[i - 1] && !ctx.mentionAt[i - 1]?.possessive && !ctx.mentionAt[i - 1]?.modifier;

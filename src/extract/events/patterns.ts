@@ -10,6 +10,7 @@ export interface IndexedPattern {
   pattern: TriggerPatternEntry;
   words: string[];
   objects: string[][];
+  notObjects: string[][];
 }
 
 export interface PatternIndex {
@@ -36,7 +37,12 @@ function byFirstWord(patterns: TriggerPatternEntry[]): Map<string, IndexedPatter
   for (const pattern of patterns) {
     const words = pattern.lemma.split(' ');
     const list = map.get(words[0] as string) ?? [];
-    list.push({ pattern, words, objects: pattern.objects.map((o) => o.split(' ')) });
+    list.push({
+      pattern,
+      words,
+      objects: pattern.objects.map((o) => o.split(' ')),
+      notObjects: pattern.notObjects.map((o) => o.split(' ')),
+    });
     map.set(words[0] as string, list);
   }
   const specificity = (p: IndexedPattern) => p.words.length * 10 + (p.objects.length ? 5 : 0);
@@ -97,19 +103,10 @@ export function matchVerb(
   // The most specific pattern wins: more trigger words, then the longest object phrase
   // ("signed a treaty of friendship" is SUPPORT before "signed a treaty" is AGREE).
   let best: { match: PatternMatch; score: number } | undefined;
-  for (const { pattern, words, objects } of candidates) {
+  for (const { pattern, words, objects, notObjects } of candidates) {
     const head = matchVerbWords(tokens, i, words, clauseEnd);
     if (!head) continue;
-    if (
-      pattern.notObjects.length &&
-      findObject(
-        tokens,
-        head,
-        pattern.notObjects.map((o) => o.split(' ')),
-        Math.min(clauseEnd, head + 4),
-      )
-    )
-      continue;
+    if (notObjects.length && findObject(tokens, head, notObjects, Math.min(clauseEnd, head + 4))) continue;
     if (!objects.length) {
       const score = words.length * 100;
       if (!best || score > best.score) best = { match: { pattern, first: i, last: head }, score };
@@ -169,7 +166,8 @@ const INTERVENING = new Set([
 
 function matchVerbWords(tokens: Token[], i: number, words: string[], limit: number): number | undefined {
   let k = i + 1;
-  for (const word of words.slice(1)) {
+  for (let w = 1; w < words.length; w++) {
+    const word = words[w] as string;
     while (k < limit && k < i + 4 && INTERVENING.has(tokens[k]?.lower ?? '') && tokens[k]?.lower !== word) k++;
     const t = tokens[k];
     if (!t || k >= limit) return undefined;
@@ -197,11 +195,19 @@ function findObject(
 /** The noun pattern at token `i`, longest lemma first ("peace proposal" before "proposal"). */
 export function matchNoun(index: PatternIndex, tokens: Token[], i: number, limit: number): PatternMatch | undefined {
   const token = tokens[i] as Token;
-  const candidates = [
-    ...(index.nouns.get(token.lower) ?? []),
-    ...(token.lemma !== token.lower ? (index.nouns.get(token.lemma) ?? []) : []),
-  ];
-  for (const { pattern, words } of candidates) {
+  return (
+    matchNounOf(index.nouns.get(token.lower), tokens, i, limit) ??
+    (token.lemma !== token.lower ? matchNounOf(index.nouns.get(token.lemma), tokens, i, limit) : undefined)
+  );
+}
+
+function matchNounOf(
+  candidates: IndexedPattern[] | undefined,
+  tokens: Token[],
+  i: number,
+  limit: number,
+): PatternMatch | undefined {
+  for (const { pattern, words } of candidates ?? []) {
     const m = matchVerbWords(tokens, i, words, limit);
     if (m) return { pattern, first: i, last: m };
   }
