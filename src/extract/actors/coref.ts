@@ -81,13 +81,25 @@ export function resolvePairs(ctx: Context): void {
       .sort((x, y) => x.first - y.first);
     // A pair named as a subject ("Iran and the United States held talks") before one named as the object
     // of a preposition ("prisoner exchanges between Russia and Ukraine").
-    const isPair = (m: Mention) => {
-      const next = before.find((n) => n.first > m.last && n.first <= m.last + 3 && n.actor.code !== m.actor.code);
-      return !!next && tokens.slice(m.last, next.first).some((t) => t.lower === 'and');
+    const isPair = (j: number) => {
+      const m = before[j] as Mention;
+      // `before` is in text order, so the partner named just after `m` can only come later in it.
+      for (let k = j + 1; k < before.length; k++) {
+        const n = before[k] as Mention;
+        if (n.first > m.last + 3) return false;
+        if (n.first <= m.last || n.actor.code === m.actor.code) continue;
+        for (let t = m.last; t < n.first; t++) if (tokens[t]?.lower === 'and') return true;
+        return false;
+      }
+      return false;
     };
     const asObject = (m: Mention) => tokens[m.first - 1]?.pos === 'ADP' || tokens[m.first - 1]?.pos === 'SCONJ';
-    const latest = [...before].reverse();
-    const joined = latest.find((m) => !asObject(m) && isPair(m)) ?? latest.find(isPair);
+    const latestPair = (subjectsOnly: boolean) => {
+      for (let j = before.length - 1; j >= 0; j--)
+        if (!(subjectsOnly && asObject(before[j] as Mention)) && isPair(j)) return before[j];
+      return undefined;
+    };
+    const joined = latestPair(true) ?? latestPair(false);
     const first = joined ?? before.filter((m) => tokens[m.first - 1]?.pos !== 'ADP').at(-2);
     const second = joined
       ? before.find((n) => n.first > joined.last && n.actor.code !== joined.actor.code)
