@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ActorRef, Extraction } from '../types.js';
 import { ploverRow } from './core/export.js';
+import { SqlStore } from './core/sql-store.js';
 import { ARTICLE_SEEDS, CORPUS, fixture, syntheticCorpus } from './fixtures.js';
 import { createStore, type EventQuery, type Store, type StoredEvent } from './store.js';
 
@@ -307,6 +308,27 @@ export function runStoreConformance(name: string, options: ConformanceOptions): 
         expect(result.duplicates).toBe(1);
         expect(result.articles + result.events + result.merged).toBe(0);
       });
+    });
+
+    it('finds a wire copy whether the bands of the stored copies wait in the recent table or were merged', async () => {
+      const db = await options.freshDatabase();
+      const store = await createStore(db.url);
+      try {
+        expect(store).toBeInstanceOf(SqlStore);
+        const merge = () => (store as SqlStore).mergeBands();
+        await store.addExtractions([fixture('reuters')]);
+        await merge();
+        // Nothing left to move: a second merge changes nothing.
+        await merge();
+        const ap = await store.addExtractions([fixture('ap')]);
+        const aljazeera = await store.addExtractions([fixture('aljazeera')]);
+        expect([ap.nearDuplicates, aljazeera.nearDuplicates]).toEqual([1, 1]);
+        const story = await store.story((await store.article(fixture('reuters').article.id))?.storyId ?? '');
+        expect(story?.articleIds).toHaveLength(3);
+      } finally {
+        await store.close();
+        await db.drop();
+      }
     });
 
     it('groups the three outlets of the wire story into one story and nothing else', async () => {

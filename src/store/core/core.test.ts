@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixture } from '../fixtures.js';
 import { actorKey } from './actors.js';
+import { recentBandsLimit } from './ingest.js';
 import { chooseMerge, type MergeCandidate, type MergeFacts } from './merge.js';
 import { BANDS, bandKeys, NEAR_DUPLICATE_THRESHOLD, signature, signatureBytes, similarity } from './minhash.js';
 import { articleFingerprint, articleText, normaliseUrl } from './normalize.js';
@@ -86,6 +87,18 @@ describe('near-duplicate detection', () => {
     expect(hex(signatureBytes(sig)).slice(0, 48)).toBe('11ff388b14bd5b512e912c2b409d0d724258cddc127e283a');
     expect(hex(bandKeys(sig)[31] ?? new Uint8Array())).toBe('1f0539ff5a167857c826f364fe48b7abe3');
     expect(hex(signatureBytes(signature('Short.'))).slice(0, 16)).toBe('7a3b4139e36f050a');
+  });
+});
+
+describe('recentBandsLimit', () => {
+  const cases: [number, number][] = [
+    [0, 5000],
+    [25_000, 5000],
+    [250_000, 15_811],
+    [1_000_000, 31_623],
+  ];
+  it.each(cases)('with %i articles stored, merges the bands of %i recent ones', (stored, articles) => {
+    expect(recentBandsLimit(stored)).toBe(BANDS * articles);
   });
 });
 

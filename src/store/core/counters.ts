@@ -52,6 +52,11 @@ export class Counters {
     for (const key of [`${a}\u0000${b}`, `${b}\u0000${a}`]) this.partners.set(key, (this.partners.get(key) ?? 0) + 1);
   }
 
+  /** Bands stored in story_bands_recent, which `mergeBands` empties (see `recentBandsLimit` in ingest.ts). */
+  recentBands(n: number): void {
+    this.add('bands', 'recent', '', n);
+  }
+
   private add(kind: string, k1: string, k2: string, n: number): void {
     if (n === 0) return;
     const key = `${kind}\u0000${k1}\u0000${k2}`;

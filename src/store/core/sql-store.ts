@@ -27,7 +27,7 @@ import type {
 } from '../store.js';
 import { aliasKey } from './actors.js';
 import type { Total } from './counters.js';
-import { addExtractions } from './ingest.js';
+import { addExtractions, mergeBands } from './ingest.js';
 import { placeKey } from './merge.js';
 import { readEvent, readReport } from './payload.js';
 import { placeholders, type SqlBackend, type SqlFragment } from './sql.js';
@@ -175,6 +175,11 @@ export class SqlStore implements Store {
 
   addExtractions(batch: Parameters<Store['addExtractions']>[0]): Promise<AddResult> {
     return addExtractions(this.backend, batch);
+  }
+
+  /** Moves the LSH bands waiting in story_bands_recent into story_bands now; ingest does it when enough wait. */
+  mergeBands(): Promise<void> {
+    return mergeBands(this.backend);
   }
 
   async events(query: EventQuery = {}): Promise<EventPage> {

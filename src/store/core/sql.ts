@@ -44,6 +44,12 @@ export interface SqlBackend {
    * fraction of indexing row by row.
    */
   indexingMentions<T>(tx: Sql, write: () => Promise<T>): Promise<T>;
+  /**
+   * Moves every row of story_bands_recent into story_bands, in band order so
+   * each page of story_bands is written once, and sets the recent count to 0.
+   * A row another writer adds meanwhile is either moved or left, never lost.
+   */
+  mergeBands(tx: Sql): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -114,6 +114,19 @@ class PostgresBackend implements SqlBackend {
     };
   }
 
+  /**
+   * One statement: the rows the DELETE saw are the rows inserted and subtracted from the count, so a row another
+   * writer commits meanwhile stays, counted, for the next merge.
+   */
+  async mergeBands(tx: Sql): Promise<void> {
+    await tx.run(
+      `WITH moved AS (DELETE FROM story_bands_recent RETURNING band, article_seq),
+         stored AS (INSERT INTO story_bands (band, article_seq)
+           SELECT band, article_seq FROM moved ORDER BY band, article_seq ON CONFLICT DO NOTHING)
+       UPDATE counts SET n = n - (SELECT COUNT(*) FROM moved) WHERE kind = 'bands' AND k1 = 'recent' AND k2 = ''`,
+    );
+  }
+
   /** The GIN index on the sentences' tsvector keeps itself up to date. */
   indexingMentions<T>(_tx: Sql, write: () => Promise<T>): Promise<T> {
     return write();

@@ -406,4 +406,16 @@ CREATE INDEX event_issues_issue ON event_issues(issue);
 ${RECORD_TABLES.map((t) => `CREATE INDEX ${t}_actor ON ${t}(actor_id);\nCREATE INDEX ${t}_issue ON ${t}(issue);`).join('\n')}
 `,
   },
+  {
+    version: 7,
+    name: 'recent bands',
+    // As SQLite's migration 7: new bands wait in a small table that a sorted pass empties into story_bands.
+    sql: `
+CREATE TABLE story_bands_recent (
+  band BYTEA NOT NULL,
+  article_seq BIGINT NOT NULL REFERENCES articles(seq),
+  PRIMARY KEY (band, article_seq)
+);
+`,
+  },
 ];

@@ -486,4 +486,18 @@ CREATE VIRTUAL TABLE mention_fts USING fts5(
 INSERT INTO mention_fts(mention_fts) VALUES ('rebuild');
 `,
   },
+  {
+    version: 7,
+    name: 'recent bands',
+    // New articles' LSH bands go to a small table that a sorted pass empties into story_bands now and then
+    // (recentBandsLimit in core/ingest.ts): inserted one by one, random band keys rewrote most of story_bands
+    // at every commit. Bands already stored stay where they are.
+    sql: `
+CREATE TABLE story_bands_recent (
+  band BLOB NOT NULL,
+  article_seq INTEGER NOT NULL REFERENCES articles(seq),
+  PRIMARY KEY (band, article_seq)
+) WITHOUT ROWID;
+`,
+  },
 ];

@@ -15,6 +15,8 @@ import Database from 'better-sqlite3';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { expectMigratedLikeFresh, runStoreConformance, V2_ROWS } from '../conformance.js';
+import { BANDS } from '../core/minhash.js';
+import type { SqlStore } from '../core/sql-store.js';
 import { CORPUS, syntheticCorpus } from '../fixtures.js';
 import { createStore } from '../store.js';
 import { migrations } from './migrations.js';
@@ -255,6 +257,29 @@ describe('SQLite migrations from a store with data', () => {
   });
 });
 
+describe('SQLite LSH bands', () => {
+  it('counts the bands waiting in the recent table, and a merge moves every one of them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-bands-'));
+    try {
+      const store = await createStore(join(dir, 'p.db'));
+      await store.addExtractions(CORPUS);
+      const db = new Database(join(dir, 'p.db'), { readonly: true });
+      const read = () => ({
+        counted: (db.prepare("SELECT n FROM counts WHERE kind = 'bands' AND k1 = 'recent'").get() as { n: number }).n,
+        recent: (db.prepare('SELECT COUNT(*) AS n FROM story_bands_recent').get() as { n: number }).n,
+        merged: (db.prepare('SELECT COUNT(*) AS n FROM story_bands').get() as { n: number }).n,
+      });
+      expect(read()).toEqual({ counted: CORPUS.length * BANDS, recent: CORPUS.length * BANDS, merged: 0 });
+      await (store as SqlStore).mergeBands();
+      expect(read()).toEqual({ counted: 0, recent: 0, merged: CORPUS.length * BANDS });
+      db.close();
+      await store.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('SQLite query plans', () => {
   /** The write path's lookups: each must be an index search, or cost per article grows with the store. */
   const lookups: [string, string, unknown[]][] = [
@@ -266,8 +291,9 @@ describe('SQLite query plans', () => {
     [
       'LSH bands',
       `SELECT story_seq, signature FROM article_signatures WHERE article_seq IN
-         (SELECT DISTINCT article_seq FROM story_bands WHERE band IN (?, ?) LIMIT 50)`,
-      [Buffer.from('00ab', 'hex'), Buffer.from('01cd', 'hex')],
+         (SELECT article_seq FROM story_bands_recent WHERE band IN (?, ?)
+          UNION SELECT article_seq FROM story_bands WHERE band IN (?, ?) LIMIT 50)`,
+      [Buffer.from('00ab', 'hex'), Buffer.from('01cd', 'hex'), Buffer.from('00ab', 'hex'), Buffer.from('01cd', 'hex')],
     ],
     [
       'merge candidates',
@@ -302,7 +328,7 @@ describe('SQLite query plans', () => {
       );
       db.close();
       expect(plan.join('\n')).not.toMatch(
-        /^SCAN (articles|article_signatures|story_bands|events|event_actors|mentions|actor_aliases|event_issues)\b/m,
+        /^SCAN (articles|article_signatures|story_bands|story_bands_recent|events|event_actors|mentions|actor_aliases|event_issues)\b/m,
       );
       expect(plan.join('\n')).toMatch(/USING (COVERING )?INDEX|USING PRIMARY KEY|MULTI-INDEX OR/);
     } finally {
