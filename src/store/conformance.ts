@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ActorRef, Extraction } from '../types.js';
 import { ploverRow } from './core/export.js';
+import { MAX_CANDIDATES } from './core/minhash.js';
+import { prepareExtraction } from './core/prepare.js';
 import { SqlStore } from './core/sql-store.js';
 import { ARTICLE_SEEDS, CORPUS, fixture, syntheticCorpus } from './fixtures.js';
 import { createStore, type EventQuery, type Store, type StoredEvent } from './store.js';
@@ -325,6 +327,33 @@ export function runStoreConformance(name: string, options: ConformanceOptions): 
         expect([ap.nearDuplicates, aljazeera.nearDuplicates]).toEqual([1, 1]);
         const story = await store.story((await store.article(fixture('reuters').article.id))?.storyId ?? '');
         expect(story?.articleIds).toHaveLength(3);
+      } finally {
+        await store.close();
+        await db.drop();
+      }
+    });
+
+    it('finds a wire copy though more articles than it compares share one of its bands', async () => {
+      const db = await options.freshDatabase();
+      const store = await createStore(db.url);
+      try {
+        const [reuters, ap, other] = ['reuters', 'ap', 'bbc-gaza'].map((k) => prepareExtraction(fixture(k)));
+        if (!reuters || !ap || !other) throw new Error('fixture missing');
+        const common = ap.bands.findIndex((band, b) => Buffer.compare(band, reuters.bands[b] as Uint8Array) === 0);
+        expect(common).toBeGreaterThanOrEqual(0);
+        // Unrelated articles, stored before the wire story, that all share one of its bands with the copy.
+        const crowd = Array.from({ length: 2 * MAX_CANDIDATES }, (_, i) => ({
+          ...other,
+          article: { ...other.article, id: `crowd-${i}`, url: null },
+          fingerprint: `crowd-${i}`,
+          urlNorm: null,
+          bands: other.bands.map((band, b) => (b === common ? (ap.bands[b] as Uint8Array) : band)),
+          events: [],
+          records: [],
+        }));
+        await store.addExtractions(crowd);
+        await store.addExtractions([reuters]);
+        expect((await store.addExtractions([ap])).nearDuplicates).toBe(1);
       } finally {
         await store.close();
         await db.drop();

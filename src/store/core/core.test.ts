@@ -4,7 +4,7 @@ import { actorKey } from './actors.js';
 import { recentBandsLimit } from './ingest.js';
 import { chooseMerge, type MergeCandidate, type MergeFacts } from './merge.js';
 import { BANDS, bandKeys, NEAR_DUPLICATE_THRESHOLD, signature, signatureBytes, similarity } from './minhash.js';
-import { articleFingerprint, articleText, normaliseUrl } from './normalize.js';
+import { articleFingerprint, articleText, normaliseText, normaliseUrl } from './normalize.js';
 
 describe('normaliseUrl', () => {
   const cases: [string, string | undefined, string | null][] = [
@@ -87,6 +87,18 @@ describe('near-duplicate detection', () => {
     expect(hex(signatureBytes(sig)).slice(0, 48)).toBe('11ff388b14bd5b512e912c2b409d0d724258cddc127e283a');
     expect(hex(bandKeys(sig)[31] ?? new Uint8Array())).toBe('1f0539ff5a167857c826f364fe48b7abe3');
     expect(hex(signatureBytes(signature('Short.'))).slice(0, 16)).toBe('7a3b4139e36f050a');
+  });
+});
+
+describe('normaliseText', () => {
+  const cases: [string, string][] = [
+    ['  Kyiv -- 3 dead  ', 'kyiv 3 dead'],
+    ['Putin’s “peace plan” — REJECTED.', 'putin s peace plan rejected'],
+    ['İstanbul, Zürich: café naïve', 'istanbul zurich cafe naive'],
+    ['½ ① ٣ Ⅻ ﬁ ß', '1 2 1 ٣ xii fi ß'],
+  ];
+  it.each(cases)('%s -> %s', (text, normalised) => {
+    expect(normaliseText(text)).toBe(normalised);
   });
 });
 

@@ -14,7 +14,7 @@ import type { AddResult } from '../store.js';
 import { aliasKey } from './actors.js';
 import { Counters } from './counters.js';
 import { chooseMerge, MAX_MERGE_CANDIDATES, type MergeCandidate, mergeKey, mergeWindow } from './merge.js';
-import { BANDS, MAX_CANDIDATES, NEAR_DUPLICATE_THRESHOLD, similarity } from './minhash.js';
+import { BANDS, CANDIDATES_PER_BAND, MAX_CANDIDATES, NEAR_DUPLICATE_THRESHOLD, similarity } from './minhash.js';
 import { stableId } from './normalize.js';
 import {
   isPrepared,
@@ -114,14 +114,25 @@ async function isDuplicate(tx: Sql, p: Prepared): Promise<boolean> {
   return rows.length > 0;
 }
 
+/** The newest `CANDIDATES_PER_BAND` articles of each band in both band tables, those sharing most bands first. */
+export const STORY_CANDIDATES = `SELECT story_seq, signature FROM article_signatures WHERE article_seq IN
+  (SELECT article_seq FROM (${['story_bands_recent', 'story_bands']
+    .flatMap((table, t) =>
+      Array.from(
+        { length: BANDS },
+        (_, b) =>
+          `SELECT article_seq FROM (SELECT article_seq FROM ${table} WHERE band = ? ORDER BY article_seq DESC LIMIT ${CANDIDATES_PER_BAND}) AS b${t}_${b}`,
+      ),
+    )
+    .join('\n    UNION ALL ')}) AS shared
+   GROUP BY article_seq ORDER BY COUNT(*) DESC, article_seq DESC LIMIT ${MAX_CANDIDATES})`;
+
 /** The story of the most similar stored article above the threshold, if any. */
 async function findStory(tx: Sql, p: Prepared): Promise<number | null> {
-  const candidates = await tx.all<{ story_seq: number; signature: Uint8Array }>(
-    `SELECT story_seq, signature FROM article_signatures WHERE article_seq IN
-       (SELECT article_seq FROM story_bands_recent WHERE band IN (${placeholders(BANDS)})
-        UNION SELECT article_seq FROM story_bands WHERE band IN (${placeholders(BANDS)}) LIMIT ${MAX_CANDIDATES})`,
-    [...p.bands, ...p.bands],
-  );
+  const candidates = await tx.all<{ story_seq: number; signature: Uint8Array }>(STORY_CANDIDATES, [
+    ...p.bands,
+    ...p.bands,
+  ]);
   let best: { story: number; score: number } | null = null;
   for (const row of candidates) {
     const score = similarity(p.signature, row.signature);

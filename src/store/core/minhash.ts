@@ -14,7 +14,13 @@ const ROWS = SIGNATURE_SIZE / BANDS;
 const SHINGLE_WORDS = 3;
 /** Estimated Jaccard similarity from which two articles are one story. */
 export const NEAR_DUPLICATE_THRESHOLD = 0.5;
-/** Candidates compared per article: bounds the cost when a band is very common. */
+/**
+ * Newest articles read per band and table. Some bands are shared by a thousand articles (boilerplate shingles
+ * win many minima): read whole, they made the search grow with the store. A near-duplicate shares several
+ * bands, most of them rare, so it is among the newest few of at least one.
+ */
+export const CANDIDATES_PER_BAND = 8;
+/** Candidates compared per article, those sharing the most bands first: bounds the signatures read. */
 export const MAX_CANDIDATES = 50;
 
 /** One odd 32-bit seed per hash function, fixed so signatures stay comparable across runs. */

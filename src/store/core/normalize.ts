@@ -32,13 +32,21 @@ export function normaliseUrl(url: string | undefined): string | null {
   return `${host}${path}${query}`;
 }
 
-/** Case, accents, punctuation and spacing differ between copies of one text without changing it. */
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * Case, accents, punctuation and spacing differ between copies of one text without changing it. Every run of
+ * characters other than letters and digits becomes one space. In ASCII those are the runs outside a-z and 0-9
+ * once lower-cased, and only a run holding other characters needs the Unicode classes, which cost four times as
+ * much over a whole article: the result is the same as replacing with the Unicode classes throughout.
+ */
 export function normaliseText(text: string): string {
+  if (!NON_ASCII.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(/[^a-z0-9]+/g, (run) => (NON_ASCII.test(run) ? run.replace(/[^\p{L}\p{N}]+/gu, ' ') : ' '))
     .trim();
 }
 

@@ -15,6 +15,7 @@ import Database from 'better-sqlite3';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { expectMigratedLikeFresh, runStoreConformance, V2_ROWS } from '../conformance.js';
+import { STORY_CANDIDATES } from '../core/ingest.js';
 import { BANDS } from '../core/minhash.js';
 import type { SqlStore } from '../core/sql-store.js';
 import { CORPUS, syntheticCorpus } from '../fixtures.js';
@@ -290,10 +291,8 @@ describe('SQLite query plans', () => {
     ],
     [
       'LSH bands',
-      `SELECT story_seq, signature FROM article_signatures WHERE article_seq IN
-         (SELECT article_seq FROM story_bands_recent WHERE band IN (?, ?)
-          UNION SELECT article_seq FROM story_bands WHERE band IN (?, ?) LIMIT 50)`,
-      [Buffer.from('00ab', 'hex'), Buffer.from('01cd', 'hex'), Buffer.from('00ab', 'hex'), Buffer.from('01cd', 'hex')],
+      STORY_CANDIDATES,
+      Array.from({ length: 2 * BANDS }, (_, b) => Buffer.from([b % BANDS, 0xab])),
     ],
     [
       'merge candidates',
