@@ -342,7 +342,7 @@ export function runStoreConformance(name: string, options: ConformanceOptions): 
         const common = ap.bands.findIndex((band, b) => Buffer.compare(band, reuters.bands[b] as Uint8Array) === 0);
         expect(common).toBeGreaterThanOrEqual(0);
         // Unrelated articles, stored before the wire story, that all share one of its bands with the copy.
-        const crowd = Array.from({ length: 2 * MAX_CANDIDATES }, (_, i) => ({
+        const crowd = Array.from({ length: 3 * MAX_CANDIDATES }, (_, i) => ({
           ...other,
           article: { ...other.article, id: `crowd-${i}`, url: null },
           fingerprint: `crowd-${i}`,

@@ -23,7 +23,7 @@ import {
   prepareExtraction,
   type RecordTable,
 } from './prepare.js';
-import { placeholders, rowPlaceholders, type Sql, type SqlBackend, type SqlValue } from './sql.js';
+import { rowPlaceholders, type Sql, type SqlBackend, type SqlValue } from './sql.js';
 
 function lockKeys(items: readonly Prepared[]): string[] {
   const keys = new Set<string>();

@@ -20,8 +20,12 @@ export const NEAR_DUPLICATE_THRESHOLD = 0.5;
  * bands, most of them rare, so it is among the newest few of at least one.
  */
 export const CANDIDATES_PER_BAND = 8;
-/** Candidates compared per article, those sharing the most bands first: bounds the signatures read. */
-export const MAX_CANDIDATES = 50;
+/**
+ * Candidates compared per article, those sharing the most bands first: bounds the signatures read. On 600
+ * articles of a 60,000-article store, 10 found every near-duplicate that 50 did, and all but one that comparing
+ * every article sharing a band did; 20 leaves a margin.
+ */
+export const MAX_CANDIDATES = 20;
 
 /** One odd 32-bit seed per hash function, fixed so signatures stay comparable across runs. */
 const SEEDS = Uint32Array.from({ length: SIGNATURE_SIZE }, (_, i) => (Math.imul(i + 1, 0x9e3779b1) ^ 0x85ebca6b) >>> 0);

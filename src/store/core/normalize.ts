@@ -32,7 +32,7 @@ export function normaliseUrl(url: string | undefined): string | null {
   return `${host}${path}${query}`;
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /**
  * Case, accents, punctuation and spacing differ between copies of one text without changing it. Every run of
