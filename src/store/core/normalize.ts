@@ -41,7 +41,11 @@ const NON_ASCII = /[\u0080-\uffff]/;
  * much over a whole article: the result is the same as replacing with the Unicode classes throughout.
  */
 export function normaliseText(text: string): string {
-  if (!NON_ASCII.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  if (!NON_ASCII.test(text))
+    return text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

@@ -289,11 +289,7 @@ describe('SQLite query plans', () => {
       'SELECT seq FROM articles WHERE id = ? OR fingerprint = ? OR url_norm = ? LIMIT 1',
       ['a', 'b', 'c'],
     ],
-    [
-      'LSH bands',
-      STORY_CANDIDATES,
-      Array.from({ length: 2 * BANDS }, (_, b) => Buffer.from([b % BANDS, 0xab])),
-    ],
+    ['LSH bands', STORY_CANDIDATES, Array.from({ length: 2 * BANDS }, (_, b) => Buffer.from([b % BANDS, 0xab]))],
     [
       'merge candidates',
       `SELECT seq FROM events WHERE source_code = ? AND target_code = ? AND type = ? AND negated = ? AND hypothetical = ?
