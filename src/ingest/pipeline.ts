@@ -29,12 +29,15 @@ import { EXTRACTOR_DID_NOT_START, type Extracted, extractEach, type WorkerSetup 
 /**
  * Articles per store transaction. A commit writes back every page the batch
  * dirtied, much of it shared between articles: 500 instead of 200 took the
- * writer from 4.5 to 3.5 ms per article at 10,000 stored; 1,000 gained no
- * more and would hold twice the extractions in flight.
+ * writer from 4.5 to 3.5 ms per article at 10,000 stored. Once story bands
+ * stopped dirtying a page per band (store migration 7), 1,000 took the main
+ * thread from 2.07 to 1.87 ms per article over 20,000; with two batches in
+ * flight instead of three, peak RSS went from 648 to 684 MB (three batches
+ * of 1,000: 831 MB).
  */
-export const DEFAULT_BATCH = 500;
-/** Batches read ahead of the writer: enough to keep every worker busy while a batch commits, few enough to bound memory. */
-export const MAX_BATCHES_IN_FLIGHT = 3;
+export const DEFAULT_BATCH = 1000;
+/** Batches read ahead of the writer: one extracted while the other commits keeps the threads busy; more only holds memory. */
+export const MAX_BATCHES_IN_FLIGHT = 2;
 /**
  * Pieces of input parsed in one task, checked against the store in one
  * lookup and extracted in one task: few enough to spread a batch over the
@@ -56,7 +59,7 @@ export interface IngestOptions {
   store: Store;
   /** Extraction threads; 1 extracts in this thread. Default: `os.availableParallelism()`. */
   workers?: number;
-  /** Articles per transaction. Default `DEFAULT_BATCH` (500). */
+  /** Articles per transaction. Default `DEFAULT_BATCH` (1,000). */
   batchSize?: number;
   /** Publication date (`YYYY-MM-DD`) for articles whose input gives none, so relative dates resolve. */
   date?: string;
