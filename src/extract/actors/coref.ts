@@ -67,62 +67,70 @@ export function resolvePairs(ctx: Context): void {
   const tokens = ctx.doc.tokens;
   for (let i = 0; i + 1 < tokens.length; i++) {
     const a = tokens[i] as Token;
-    // Cheap test first: this loop visits every token.
+    // Cheap test first: this loop visits every token. The phrase is read in a function of its own, so that the
+    // closures there do not cost every other token an allocation.
     if (a.lower !== 'both' && !(a.lower === 'the' && tokens[i + 1]?.lower === 'two')) continue;
-    const width = a.lower === 'the' ? 3 : 2;
-    const last = i + width;
-    const phrase = tokens
-      .slice(i, last)
-      .map((t) => t.lower)
-      .join(' ');
-    if (!PAIR_PHRASE.test(phrase) || ctx.mentionAt[i]) continue;
-    const before = ctx.mentions
-      .filter((m) => m.last <= i && !m.modifier && a.sentence - (tokens[m.first]?.sentence ?? 0) <= 3)
-      .sort((x, y) => x.first - y.first);
-    // A pair named as a subject ("Iran and the United States held talks") before one named as the object
-    // of a preposition ("prisoner exchanges between Russia and Ukraine").
-    const isPair = (j: number) => {
-      const m = before[j] as Mention;
-      // `before` is in text order, so the partner named just after `m` can only come later in it.
-      for (let k = j + 1; k < before.length; k++) {
-        const n = before[k] as Mention;
-        if (n.first > m.last + 3) return false;
-        if (n.first <= m.last || n.actor.code === m.actor.code) continue;
-        for (let t = m.last; t < n.first; t++) if (tokens[t]?.lower === 'and') return true;
-        return false;
-      }
-      return false;
-    };
-    const asObject = (m: Mention) => tokens[m.first - 1]?.pos === 'ADP' || tokens[m.first - 1]?.pos === 'SCONJ';
-    const latestPair = (subjectsOnly: boolean) => {
-      for (let j = before.length - 1; j >= 0; j--)
-        if (!(subjectsOnly && asObject(before[j] as Mention)) && isPair(j)) return before[j];
-      return undefined;
-    };
-    const joined = latestPair(true) ?? latestPair(false);
-    const first = joined ?? before.filter((m) => tokens[m.first - 1]?.pos !== 'ADP').at(-2);
-    const second = joined
-      ? before.find((n) => n.first > joined.last && n.actor.code !== joined.actor.code)
-      : before.filter((m) => tokens[m.first - 1]?.pos !== 'ADP' && m.actor.code !== first?.actor.code).at(-1);
-    if (!first || !second) continue;
-    const start = a.start;
-    const end = (tokens[last - 1] as Token).end;
-    const partner: Mention = { ...second, first: i, last, start, end, via: 'pair', rule: 'actor.coref.pair' };
-    const mention: Mention = {
-      ...first,
-      first: i,
-      last,
-      start,
-      end,
-      via: 'pair',
-      rule: 'actor.coref.pair',
-      plural: true,
-      partner,
-    };
+    const mention = pairMention(ctx, i, a.lower === 'the' ? 3 : 2);
+    if (!mention) continue;
     ctx.mentions.push(mention);
-    for (let t = i; t < last; t++) ctx.mentionAt[t] = mention;
-    i = last - 1;
+    for (let t = i; t < mention.last; t++) ctx.mentionAt[t] = mention;
+    i = mention.last - 1;
   }
+}
+
+/** The pair named by the phrase of `width` tokens at token `i`, if it is one and a pair was named before. */
+function pairMention(ctx: Context, i: number, width: number): Mention | undefined {
+  const tokens = ctx.doc.tokens;
+  const a = tokens[i] as Token;
+  const last = i + width;
+  const phrase = tokens
+    .slice(i, last)
+    .map((t) => t.lower)
+    .join(' ');
+  if (!PAIR_PHRASE.test(phrase) || ctx.mentionAt[i]) return undefined;
+  const before = ctx.mentions
+    .filter((m) => m.last <= i && !m.modifier && a.sentence - (tokens[m.first]?.sentence ?? 0) <= 3)
+    .sort((x, y) => x.first - y.first);
+  // A pair named as a subject ("Iran and the United States held talks") before one named as the object
+  // of a preposition ("prisoner exchanges between Russia and Ukraine").
+  const isPair = (j: number) => {
+    const m = before[j] as Mention;
+    // `before` is in text order, so the partner named just after `m` can only come later in it.
+    for (let k = j + 1; k < before.length; k++) {
+      const n = before[k] as Mention;
+      if (n.first > m.last + 3) return false;
+      if (n.first <= m.last || n.actor.code === m.actor.code) continue;
+      for (let t = m.last; t < n.first; t++) if (tokens[t]?.lower === 'and') return true;
+      return false;
+    }
+    return false;
+  };
+  const asObject = (m: Mention) => tokens[m.first - 1]?.pos === 'ADP' || tokens[m.first - 1]?.pos === 'SCONJ';
+  const latestPair = (subjectsOnly: boolean) => {
+    for (let j = before.length - 1; j >= 0; j--)
+      if (!(subjectsOnly && asObject(before[j] as Mention)) && isPair(j)) return before[j];
+    return undefined;
+  };
+  const joined = latestPair(true) ?? latestPair(false);
+  const first = joined ?? before.filter((m) => tokens[m.first - 1]?.pos !== 'ADP').at(-2);
+  const second = joined
+    ? before.find((n) => n.first > joined.last && n.actor.code !== joined.actor.code)
+    : before.filter((m) => tokens[m.first - 1]?.pos !== 'ADP' && m.actor.code !== first?.actor.code).at(-1);
+  if (!first || !second) return undefined;
+  const start = a.start;
+  const end = (tokens[last - 1] as Token).end;
+  const partner: Mention = { ...second, first: i, last, start, end, via: 'pair', rule: 'actor.coref.pair' };
+  return {
+    ...first,
+    first: i,
+    last,
+    start,
+    end,
+    via: 'pair',
+    rule: 'actor.coref.pair',
+    plural: true,
+    partner,
+  };
 }
 
 const PERSON_PRONOUNS = new Set(['he', 'him', 'his', 'she', 'her', 'hers']);
@@ -149,30 +157,8 @@ export function resolvePronouns(ctx: Context): void {
           : undefined;
     if (!kind || ctx.mentionAt[token.i]) continue;
     if (lower === 'it' && isExpletiveIt(tokens, token.i)) continue;
-    const candidates = ordered.filter(
-      (m) => m.last <= token.i && !m.modifier && token.sentence - (tokens[m.first]?.sentence ?? 0) <= 2,
-    );
-    let antecedent: Mention | undefined;
-    // Latest sentence first; within it, subjects before objects of prepositions ("Washington ... agreed to
-    // lift its pause" is Washington's pause, not that of Russia in "a ceasefire with Russia"), then the latest.
-    const sentenceOf = (m: Mention) => tokens[m.first]?.sentence ?? 0;
-    const subjectRank = (m: Mention) => (tokens[m.first - 1]?.pos === 'ADP' ? 0 : 1);
-    const byPreference = [...candidates].sort(
-      (a, b) => sentenceOf(a) - sentenceOf(b) || subjectRank(a) - subjectRank(b) || a.first - b.first,
-    );
-    for (let c = byPreference.length - 1; c >= 0; c--) {
-      const m = byPreference[c] as Mention;
-      const fits =
-        kind === 'person'
-          ? m.actor.kind === 'person'
-          : kind === 'thing'
-            ? (m.actor.kind === 'state' || m.actor.kind === 'organization') && !m.plural
-            : m.plural || m.actor.kind === 'group' || m.actor.kind === 'region';
-      if (!fits) continue;
-      if (OBJECT_PRONOUNS.has(lower) && isClauseSubject(ctx, m, token.i)) continue;
-      antecedent = m;
-      break;
-    }
+    // Looked for in a function of its own: the closures there would otherwise cost every token an allocation.
+    const antecedent = antecedentOf(ctx, ordered, token, kind);
     if (!antecedent) continue;
     const mention: Mention = {
       actor: antecedent.actor,
@@ -203,6 +189,39 @@ export function resolvePronouns(ctx: Context): void {
   }
   ctx.mentions.push(...added);
   ctx.mentions.sort((a, b) => a.first - b.first);
+}
+
+/** The latest mention before the pronoun `token` that a pronoun of `kind` can stand for. */
+function antecedentOf(
+  ctx: Context,
+  ordered: Mention[],
+  token: Token,
+  kind: 'person' | 'thing' | 'plural',
+): Mention | undefined {
+  const tokens = ctx.doc.tokens;
+  const candidates = ordered.filter(
+    (m) => m.last <= token.i && !m.modifier && token.sentence - (tokens[m.first]?.sentence ?? 0) <= 2,
+  );
+  // Latest sentence first; within it, subjects before objects of prepositions ("Washington ... agreed to
+  // lift its pause" is Washington's pause, not that of Russia in "a ceasefire with Russia"), then the latest.
+  const sentenceOf = (m: Mention) => tokens[m.first]?.sentence ?? 0;
+  const subjectRank = (m: Mention) => (tokens[m.first - 1]?.pos === 'ADP' ? 0 : 1);
+  const byPreference = [...candidates].sort(
+    (a, b) => sentenceOf(a) - sentenceOf(b) || subjectRank(a) - subjectRank(b) || a.first - b.first,
+  );
+  for (let c = byPreference.length - 1; c >= 0; c--) {
+    const m = byPreference[c] as Mention;
+    const fits =
+      kind === 'person'
+        ? m.actor.kind === 'person'
+        : kind === 'thing'
+          ? (m.actor.kind === 'state' || m.actor.kind === 'organization') && !m.plural
+          : m.plural || m.actor.kind === 'group' || m.actor.kind === 'region';
+    if (!fits) continue;
+    if (OBJECT_PRONOUNS.has(token.lower) && isClauseSubject(ctx, m, token.i)) continue;
+    return m;
+  }
+  return undefined;
 }
 
 const EXPLETIVE_ADJECTIVES = new Set([

@@ -136,54 +136,60 @@ export function obligationDemands(ctx: Context, sentence: number): { event: Even
   const out: { event: Event; trigger: number }[] = [];
   for (let m = s.first; m < s.last; m++) {
     if (!OBLIGATION.has(tokens[m]?.lower ?? '')) continue;
-    const clauseStart = clauseStartOf(ctx, m);
-    const obliged = subjectOf(ctx, m, clauseStart).filter((x) => x.actor.code !== 'UNK');
-    if (!obliged.length) continue;
-    let k = obliged[0]?.first ?? m;
-    k--;
-    while (k >= s.first && (tokens[k]?.lower === 'that' || tokens[k]?.pos === 'DET')) k--;
-    // The speech verb, possibly followed by a time ("said on Friday that").
-    let verb = -1;
-    for (let j = k; j >= s.first && j >= k - 5; j--) {
-      const t = tokens[j] as Token;
-      if (t.pos === 'VERB' && DEMAND_SPEECH.has(t.lemma)) {
-        verb = j;
-        break;
-      }
-    }
-    if (verb < 0) continue;
-    const speakers = subjectOf(ctx, verb, clauseStartOf(ctx, verb)).filter((x) => x.actor.code !== 'UNK');
-    const speaker = speakers[0];
-    const target = obliged.find((x) => x.actor.code !== speaker?.actor.code) ?? obliged[0];
-    if (!speaker || !target) continue;
-    const match: PatternMatch = {
-      pattern: {
-        id: 'request.obligation',
-        lemma: tokens[m]?.lower ?? 'must',
-        type: 'REQUEST',
-        cameo: '100',
-        targetPreps: [],
-        objects: [],
-        notObjects: [],
-        symmetric: false,
-        requireActorObject: false,
-        requireTarget: false,
-      },
-      first: m,
-      last: m + 1,
-    };
-    out.push({
-      event: buildEvent(
-        ctx,
-        match,
-        sentence,
-        speaker,
-        target,
-        { negated: false, hypothetical: false, intent: false, cues: [] },
-        'speaker+obliged',
-      ),
-      trigger: m,
-    });
+    // Read in a function of its own: the closures there would otherwise cost every token an allocation.
+    const event = obligationDemand(ctx, sentence, m);
+    if (event) out.push({ event, trigger: m });
   }
   return out;
+}
+
+/** The demand made by the obligation word at token `m` ("must"), when a speaker says it of another party. */
+function obligationDemand(ctx: Context, sentence: number, m: number): Event | undefined {
+  const tokens = ctx.doc.tokens;
+  const s = ctx.doc.sentences[sentence] as { first: number; last: number };
+  const clauseStart = clauseStartOf(ctx, m);
+  const obliged = subjectOf(ctx, m, clauseStart).filter((x) => x.actor.code !== 'UNK');
+  if (!obliged.length) return undefined;
+  let k = obliged[0]?.first ?? m;
+  k--;
+  while (k >= s.first && (tokens[k]?.lower === 'that' || tokens[k]?.pos === 'DET')) k--;
+  // The speech verb, possibly followed by a time ("said on Friday that").
+  let verb = -1;
+  for (let j = k; j >= s.first && j >= k - 5; j--) {
+    const t = tokens[j] as Token;
+    if (t.pos === 'VERB' && DEMAND_SPEECH.has(t.lemma)) {
+      verb = j;
+      break;
+    }
+  }
+  if (verb < 0) return undefined;
+  const speakers = subjectOf(ctx, verb, clauseStartOf(ctx, verb)).filter((x) => x.actor.code !== 'UNK');
+  const speaker = speakers[0];
+  const target = obliged.find((x) => x.actor.code !== speaker?.actor.code) ?? obliged[0];
+  if (!speaker || !target) return undefined;
+  const match: PatternMatch = {
+    pattern: {
+      id: 'request.obligation',
+      lemma: tokens[m]?.lower ?? 'must',
+      type: 'REQUEST',
+      cameo: '100',
+      targetPreps: [],
+      objects: [],
+      notObjects: [],
+      symmetric: false,
+      requireActorObject: false,
+      requireTarget: false,
+    },
+    first: m,
+    last: m + 1,
+  };
+  return buildEvent(
+    ctx,
+    match,
+    sentence,
+    speaker,
+    target,
+    { negated: false, hypothetical: false, intent: false, cues: [] },
+    'speaker+obliged',
+  );
 }
