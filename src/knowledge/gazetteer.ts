@@ -10,6 +10,8 @@ interface TrieNode<T> {
   next: Map<number, TrieNode<T>>;
   /** Entries whose form ends here, with the original form for case checks. */
   entries: { form: string; value: T; anyCase: boolean }[];
+  /** Length of the forms ending here, in UTF-16 units (the node's depth). */
+  length: number;
   /** Every entry matches in any case: `values` is the answer, with no case check per match. */
   anyCase: boolean;
   values: readonly T[];
@@ -62,6 +64,7 @@ export class Gazetteer<T> {
       node = child;
     }
     const folded = foldQuotes(form.trim());
+    node.length = key.length;
     node.entries.push({ form: folded, value, anyCase: folded === folded.toLowerCase() });
     node.anyCase = node.entries.every((e) => e.anyCase);
     node.values = Object.freeze(node.entries.map((e) => e.value));
@@ -71,17 +74,31 @@ export class Gazetteer<T> {
   /**
    * The longest form that starts at `start` in `text`, ends where
    * `tokenAtEnd` is not 0 (a token end) and agrees in case. `lower` is
-   * `normalise(text)` computed once per document. Only the longest is asked for, so the walk keeps no list of
-   * shorter matches unless some form ends on the way.
+   * `normalise(text)` computed once per document. Most walks meet no form and
+   * most forms found agree in case, so a walk looks for the longest only, and
+   * walks again, for a shorter one, only when that one's case disagrees.
    */
   longestAt(text: string, lower: string, start: number, tokenAtEnd: Int32Array): GazetteerMatch<T> | undefined {
+    for (let limit = lower.length; ; ) {
+      const found = this.deepestAt(lower, start, tokenAtEnd, limit);
+      if (!found) return undefined;
+      const end = start + found.length;
+      const surface = foldQuotes(text.slice(start, end));
+      const values = found.anyCase
+        ? found.values
+        : found.entries.filter((e) => e.anyCase || caseAgrees(e.form, surface)).map((e) => e.value);
+      if (values.length) return { start, end, form: surface, values };
+      limit = end - 1;
+    }
+  }
+
+  /** The node of the longest form from `start` that ends on a token end, at `limit` at the latest. */
+  private deepestAt(lower: string, start: number, tokenAtEnd: Int32Array, limit: number): TrieNode<T> | undefined {
     this.flat ??= flatten(this.root);
-    const { firstChild, units, rootChild, ends: endsAt, endNodes } = this.flat;
+    const { firstChild, units, rootChild, ends, endNodes } = this.flat;
     let node = 0;
-    // Forms ending on the way, shortest first; most walks meet none and allocate nothing.
-    let ends: number[] | undefined;
-    let nodes: TrieNode<T>[] | undefined;
-    for (let i = start; i < lower.length; i++) {
+    let deepest = 0;
+    for (let i = start; i < limit; i++) {
       const unit = lower.charCodeAt(i);
       if (node === 0) node = rootChild[unit] as number;
       else {
@@ -100,33 +117,15 @@ export class Gazetteer<T> {
         }
       }
       if (node === 0) break;
-      const endIndex = endsAt[node] as number;
-      if (endIndex && tokenAtEnd[i + 1]) {
-        const found = endNodes[endIndex - 1] as TrieNode<T>;
-        if (!ends || !nodes) {
-          ends = [];
-          nodes = [];
-        }
-        ends.push(i + 1);
-        nodes.push(found);
-      }
+      const endIndex = ends[node] as number;
+      if (endIndex && tokenAtEnd[i + 1]) deepest = endIndex;
     }
-    if (!ends || !nodes) return undefined;
-    for (let k = ends.length - 1; k >= 0; k--) {
-      const end = ends[k] as number;
-      const found = nodes[k] as TrieNode<T>;
-      const surface = foldQuotes(text.slice(start, end));
-      const values = found.anyCase
-        ? found.values
-        : found.entries.filter((e) => e.anyCase || caseAgrees(e.form, surface)).map((e) => e.value);
-      if (values.length) return { start, end, form: surface, values };
-    }
-    return undefined;
+    return deepest ? endNodes[deepest - 1] : undefined;
   }
 }
 
 function newNode<T>(): TrieNode<T> {
-  return { next: new Map(), entries: [], anyCase: true, values: [] };
+  return { next: new Map(), entries: [], length: 0, anyCase: true, values: [] };
 }
 
 /** Numbers the nodes breadth first, siblings in code-unit order, so that edge `e` leads to node `e + 1`. */
