@@ -30,7 +30,7 @@ import {
 import { addressDemands, isDemandedContent, isSubjunctive, obligationDemands } from './demands.js';
 import { DISCOURSE_TYPES, discourseDyad, discourseParty, earlierInSentence, referentParty } from './discourse.js';
 import { modalityOf, nounModality } from './modality.js';
-import { matchNoun, matchVerb, type PatternMatch } from './patterns.js';
+import { matchNoun, matchVerb, type PatternMatch, verbPatterns } from './patterns.js';
 import {
   byAgent,
   distinctCodes,
@@ -65,10 +65,12 @@ export function codeEvents(ctx: Context): void {
       if (
         token.pos === 'VERB' ||
         token.pos === 'AUX' ||
-        (token.pos === 'NOUN' && (/ed$|ing$/.test(token.lower) || afterActor))
+        (token.pos === 'NOUN' && (token.lower.endsWith('ed') || token.lower.endsWith('ing') || afterActor))
       ) {
-        const clauseEnd = clauseEndOf(ctx, i, sentence.last);
-        const match = matchVerb(ctx.knowledge.patterns, doc.tokens, i, clauseEnd);
+        // The clause is cut only for a verb some pattern starts with: most verbs ("said", "is") have none.
+        const candidates = verbPatterns(ctx.knowledge.patterns, token);
+        const clauseEnd = candidates ? clauseEndOf(ctx, i, sentence.last) : sentence.last;
+        const match = candidates && matchVerb(candidates, doc.tokens, i, clauseEnd);
         // "put forward demands", "stop bombing": the object of a verb pattern is not a verb event of its own.
         if (match && i < objectEnd) {
           i = match.last - 1;

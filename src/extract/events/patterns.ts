@@ -9,8 +9,15 @@ import type { Token } from '../../nlp/index.js';
 export interface IndexedPattern {
   pattern: TriggerPatternEntry;
   words: string[];
-  objects: string[][];
-  notObjects: string[][];
+  objects: Phrases;
+  notObjects: Phrases;
+}
+
+/** Object phrases split into words, with the words they open. */
+interface Phrases {
+  words: string[][];
+  /** The first word of each: an object can only match where one of them stands. */
+  firsts: Set<string>;
 }
 
 export interface PatternIndex {
@@ -40,14 +47,19 @@ function byFirstWord(patterns: TriggerPatternEntry[]): Map<string, IndexedPatter
     list.push({
       pattern,
       words,
-      objects: pattern.objects.map((o) => o.split(' ')),
-      notObjects: pattern.notObjects.map((o) => o.split(' ')),
+      objects: phrases(pattern.objects),
+      notObjects: phrases(pattern.notObjects),
     });
     map.set(words[0] as string, list);
   }
-  const specificity = (p: IndexedPattern) => p.words.length * 10 + (p.objects.length ? 5 : 0);
+  const specificity = (p: IndexedPattern) => p.words.length * 10 + (p.objects.words.length ? 5 : 0);
   for (const list of map.values()) list.sort((a, b) => specificity(b) - specificity(a));
   return map;
+}
+
+function phrases(list: string[]): Phrases {
+  const words = list.map((o) => o.split(' '));
+  return { words, firsts: new Set(words.map((w) => w[0] as string)) };
 }
 
 const SKIPPABLE = new Set([
@@ -90,24 +102,24 @@ export function matchWords(
   return first < 0 ? undefined : { first, last: k };
 }
 
-/** The most specific verb pattern whose words and objects match at token `i`. */
+/**
+ * The most specific of a verb's patterns (`verbPatterns`) whose words and
+ * objects match at token `i`.
+ */
 export function matchVerb(
-  index: PatternIndex,
+  candidates: readonly IndexedPattern[],
   tokens: Token[],
   i: number,
   clauseEnd: number,
 ): PatternMatch | undefined {
-  const token = tokens[i] as Token;
-  const candidates = lookupVerb(index, token);
-  if (!candidates) return undefined;
   // The most specific pattern wins: more trigger words, then the longest object phrase
   // ("signed a treaty of friendship" is SUPPORT before "signed a treaty" is AGREE).
   let best: { match: PatternMatch; score: number } | undefined;
   for (const { pattern, words, objects, notObjects } of candidates) {
     const head = matchVerbWords(tokens, i, words, clauseEnd);
     if (!head) continue;
-    if (notObjects.length && findObject(tokens, head, notObjects, Math.min(clauseEnd, head + 4))) continue;
-    if (!objects.length) {
+    if (notObjects.words.length && findObject(tokens, head, notObjects, Math.min(clauseEnd, head + 4))) continue;
+    if (!objects.words.length) {
       const score = words.length * 100;
       if (!best || score > best.score) best = { match: { pattern, first: i, last: head }, score };
       continue;
@@ -124,7 +136,7 @@ export function matchVerb(
  * The patterns for a verb token: by its lemma, else by stems of its surface
  * form, because the lemmatizer slips on some verbs ("staged" -> "stag").
  */
-function lookupVerb(index: PatternIndex, token: Token): IndexedPattern[] | undefined {
+export function verbPatterns(index: PatternIndex, token: Token): IndexedPattern[] | undefined {
   const byLemma = index.verbs.get(token.lemma);
   if (byLemma) return byLemma;
   for (const stem of stemsOf(token.lower)) {
@@ -180,11 +192,19 @@ function matchVerbWords(tokens: Token[], i: number, words: string[], limit: numb
 function findObject(
   tokens: Token[],
   from: number,
-  objects: string[][],
+  objects: Phrases,
   limit: number,
 ): { first: number; last: number } | undefined {
+  // Most verbs have none of their objects' first words after them: a look at each token spares trying every
+  // object at every position.
+  let opens = false;
+  for (let k = from; k < limit && !opens; k++) {
+    const t = tokens[k];
+    opens = !!t && (objects.firsts.has(t.lower) || objects.firsts.has(t.lemma));
+  }
+  if (!opens) return undefined;
   for (let k = from; k < limit; k++) {
-    for (const object of objects) {
+    for (const object of objects.words) {
       const m = matchWords(tokens, k, object, limit);
       if (m) return m;
     }
