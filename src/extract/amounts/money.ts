@@ -117,40 +117,52 @@ const SCALE = String.raw`(?:\s?(thousand|million|billion|trillion|mln|mn|bn|trn|
 const SYMBOL = String.raw`(US\$|U\.S\.\$|C\$|CA\$|A\$|AU\$|NZ\$|HK\$|\$|€|£|¥|₹|₽|₴|₪)`;
 const QUALIFIER = String.raw`(?:(${QUALIFIERS.join('|')})\s+)?`;
 
-/** Shapes of money, each a rule. The order matters: longer shapes first. */
-const SHAPES: { rule: string; re: RegExp; read: (m: RegExpExecArray) => { n: string; scale?: string; cur: string } }[] =
-  [
-    {
-      rule: 'money.symbol',
-      re: new RegExp(String.raw`(?<![\w$])${QUALIFIER}${SYMBOL}\s?${NUMBER}${SCALE}`, 'gi'),
-      read: (m) => ({ n: m[3] as string, scale: m[4], cur: SYMBOLS[(m[2] as string).toLowerCase()] ?? 'USD' }),
-    },
-    {
-      rule: 'money.iso',
-      re: new RegExp(String.raw`\b${QUALIFIER}(${ISO.join('|')})\s?${NUMBER}${SCALE}`, 'g'),
-      read: (m) => ({ n: m[3] as string, scale: m[4], cur: m[2] as string }),
-    },
-    {
-      rule: 'money.word',
-      re: new RegExp(
-        String.raw`\b${QUALIFIER}${NUMBER}${SCALE}\s+(${Object.keys(WORDS)
-          .sort((a, b) => b.length - a.length)
-          .map((w) => w.replace(/\./g, '\\.'))
-          .join('|')}|${ISO.join('|')})\b`,
-        'gi',
-      ),
-      read: (m) => ({
-        n: m[2] as string,
-        scale: m[3],
-        cur: WORDS[(m[4] as string).toLowerCase()] ?? (m[4] as string).toUpperCase(),
-      }),
-    },
-  ];
+const CURRENCY_WORDS = `${Object.keys(WORDS)
+  .sort((a, b) => b.length - a.length)
+  .map((w) => w.replace(/\./g, '\\.'))
+  .join('|')}|${ISO.join('|')}`;
+
+/**
+ * Shapes of money, each a rule. The order matters: longer shapes first. `needs`
+ * is what a text must hold for the shape to match anywhere in it: most texts
+ * hold no currency sign, code or word, and one scan for those costs a fraction
+ * of one for the shape, which tries its qualifiers at every character.
+ */
+const SHAPES: {
+  rule: string;
+  needs: RegExp;
+  re: RegExp;
+  read: (m: RegExpExecArray) => { n: string; scale?: string; cur: string };
+}[] = [
+  {
+    rule: 'money.symbol',
+    needs: /[$€£¥₹₽₴₪]/,
+    re: new RegExp(String.raw`(?<![\w$])${QUALIFIER}${SYMBOL}\s?${NUMBER}${SCALE}`, 'gi'),
+    read: (m) => ({ n: m[3] as string, scale: m[4], cur: SYMBOLS[(m[2] as string).toLowerCase()] ?? 'USD' }),
+  },
+  {
+    rule: 'money.iso',
+    needs: new RegExp(ISO.join('|')),
+    re: new RegExp(String.raw`\b${QUALIFIER}(${ISO.join('|')})\s?${NUMBER}${SCALE}`, 'g'),
+    read: (m) => ({ n: m[3] as string, scale: m[4], cur: m[2] as string }),
+  },
+  {
+    rule: 'money.word',
+    needs: new RegExp(CURRENCY_WORDS, 'i'),
+    re: new RegExp(String.raw`\b${QUALIFIER}${NUMBER}${SCALE}\s+(${CURRENCY_WORDS})\b`, 'gi'),
+    read: (m) => ({
+      n: m[2] as string,
+      scale: m[3],
+      cur: WORDS[(m[4] as string).toLowerCase()] ?? (m[4] as string).toUpperCase(),
+    }),
+  },
+];
 
 export function readMoney(ctx: Context): void {
   const text = ctx.doc.text;
   const taken: [number, number][] = [];
   for (const shape of SHAPES) {
+    if (!shape.needs.test(text)) continue;
     shape.re.lastIndex = 0;
     for (let m = shape.re.exec(text); m; m = shape.re.exec(text)) {
       const start = m.index;
