@@ -14,6 +14,8 @@ interface TrieNode<T> {
   length: number;
   /** Every entry matches in any case: `values` is the answer, with no case check per match. */
   anyCase: boolean;
+  /** The form every entry here was written as, when they agree ("Russia"): one case check answers for all. */
+  form: string | undefined;
   values: readonly T[];
 }
 
@@ -67,6 +69,7 @@ export class Gazetteer<T> {
     node.length = key.length;
     node.entries.push({ form: folded, value, anyCase: folded === folded.toLowerCase() });
     node.anyCase = node.entries.every((e) => e.anyCase);
+    node.form = node.entries.every((e) => e.form === folded) ? folded : undefined;
     node.values = Object.freeze(node.entries.map((e) => e.value));
     this.flat = undefined;
   }
@@ -84,9 +87,7 @@ export class Gazetteer<T> {
       if (!found) return undefined;
       const end = start + found.length;
       const surface = foldQuotes(text.slice(start, end));
-      const values = found.anyCase
-        ? found.values
-        : found.entries.filter((e) => e.anyCase || caseAgrees(e.form, surface)).map((e) => e.value);
+      const values = agreeing(found, surface);
       if (values.length) return { start, end, form: surface, values };
       limit = end - 1;
     }
@@ -125,7 +126,7 @@ export class Gazetteer<T> {
 }
 
 function newNode<T>(): TrieNode<T> {
-  return { next: new Map(), entries: [], length: 0, anyCase: true, values: [] };
+  return { next: new Map(), entries: [], length: 0, anyCase: true, form: undefined, values: [] };
 }
 
 /** Numbers the nodes breadth first, siblings in code-unit order, so that edge `e` leads to node `e + 1`. */
@@ -170,6 +171,14 @@ function foldQuotes(text: string): string {
   // Most surfaces hold no typographic quote: answer them without two replace passes.
   if (!QUOTES.test(text)) return text;
   return text.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u201c\u201d]/g, '"');
+}
+
+/** The values of a node's entries that agree in case with `surface`, in the order they were added. */
+function agreeing<T>(node: TrieNode<T>, surface: string): readonly T[] {
+  if (node.anyCase) return node.values;
+  // Entries written alike agree or disagree together: one check, and no new array.
+  if (node.form !== undefined) return caseAgrees(node.form, surface) ? node.values : [];
+  return node.entries.filter((e) => e.anyCase || caseAgrees(e.form, surface)).map((e) => e.value);
 }
 
 /**

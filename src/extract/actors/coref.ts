@@ -133,10 +133,14 @@ function pairMention(ctx: Context, i: number, width: number): Mention | undefine
   };
 }
 
-const PERSON_PRONOUNS = new Set(['he', 'him', 'his', 'she', 'her', 'hers']);
+type PronounKind = 'person' | 'thing' | 'plural';
+/** What each pronoun stands for: one lookup per token of the article. */
+const PRONOUN_KINDS = new Map<string, PronounKind>([
+  ...['he', 'him', 'his', 'she', 'her', 'hers'].map((p) => [p, 'person'] as const),
+  ...['it', 'its'].map((p) => [p, 'thing'] as const),
+  ...['they', 'them', 'their'].map((p) => [p, 'plural'] as const),
+]);
 const OBJECT_PRONOUNS = new Set(['him', 'her']);
-const THING_PRONOUNS = new Set(['it', 'its']);
-const PLURAL_PRONOUNS = new Set(['they', 'them', 'their']);
 
 /**
  * Pronouns take the most recent compatible actor. An object pronoun cannot
@@ -146,19 +150,16 @@ export function resolvePronouns(ctx: Context): void {
   const tokens = ctx.doc.tokens;
   const ordered = [...ctx.mentions].sort((a, b) => a.first - b.first);
   const added: Mention[] = [];
+  // `ordered[0 .. opened)` are the mentions that open before the token at hand (tokens come in text order).
+  let opened = 0;
   for (const token of tokens) {
     const lower = token.lower;
-    const kind = PERSON_PRONOUNS.has(lower)
-      ? 'person'
-      : THING_PRONOUNS.has(lower)
-        ? 'thing'
-        : PLURAL_PRONOUNS.has(lower)
-          ? 'plural'
-          : undefined;
+    const kind = PRONOUN_KINDS.get(lower);
     if (!kind || ctx.mentionAt[token.i]) continue;
     if (lower === 'it' && isExpletiveIt(tokens, token.i)) continue;
+    while (opened < ordered.length && (ordered[opened] as Mention).first < token.i) opened++;
     // Looked for in a function of its own: the closures there would otherwise cost every token an allocation.
-    const antecedent = antecedentOf(ctx, ordered, token, kind);
+    const antecedent = antecedentOf(ctx, ordered, opened, token, kind);
     if (!antecedent) continue;
     const mention: Mention = {
       actor: antecedent.actor,
@@ -191,22 +192,31 @@ export function resolvePronouns(ctx: Context): void {
   ctx.mentions.sort((a, b) => a.first - b.first);
 }
 
-/** The latest mention before the pronoun `token` that a pronoun of `kind` can stand for. */
+/**
+ * The latest mention before the pronoun `token` that a pronoun of `kind` can
+ * stand for, among `ordered[0 .. opened)`: the mentions opening before it, in text order.
+ */
 function antecedentOf(
   ctx: Context,
   ordered: Mention[],
+  opened: number,
   token: Token,
-  kind: 'person' | 'thing' | 'plural',
+  kind: PronounKind,
 ): Mention | undefined {
   const tokens = ctx.doc.tokens;
-  const candidates = ordered.filter(
-    (m) => m.last <= token.i && !m.modifier && token.sentence - (tokens[m.first]?.sentence ?? 0) <= 2,
-  );
+  const sentenceOf = (m: Mention) => tokens[m.first]?.sentence ?? 0;
+  // Only the last three sentences hold candidates, and they are the last of those opened.
+  let from = opened;
+  while (from > 0 && token.sentence - sentenceOf(ordered[from - 1] as Mention) <= 2) from--;
+  const candidates: Mention[] = [];
+  for (let c = from; c < opened; c++) {
+    const m = ordered[c] as Mention;
+    if (m.last <= token.i && !m.modifier) candidates.push(m);
+  }
   // Latest sentence first; within it, subjects before objects of prepositions ("Washington ... agreed to
   // lift its pause" is Washington's pause, not that of Russia in "a ceasefire with Russia"), then the latest.
-  const sentenceOf = (m: Mention) => tokens[m.first]?.sentence ?? 0;
   const subjectRank = (m: Mention) => (tokens[m.first - 1]?.pos === 'ADP' ? 0 : 1);
-  const byPreference = [...candidates].sort(
+  const byPreference = candidates.sort(
     (a, b) => sentenceOf(a) - sentenceOf(b) || subjectRank(a) - subjectRank(b) || a.first - b.first,
   );
   for (let c = byPreference.length - 1; c >= 0; c--) {

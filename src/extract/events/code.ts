@@ -105,6 +105,8 @@ export function codeEvents(ctx: Context): void {
 
 /** Drops an event embedded in another trigger's complement, and noun events repeating a verb event. */
 function dedupe(items: { event: Event; trigger: number; governor?: number }[]): { event: Event; trigger: number }[] {
+  // Most sentences code one event or none: nothing to drop, and no maps and sets to build for it.
+  if (items.length < 2) return items;
   const byTrigger = new Map(items.map((x) => [x.trigger, x]));
   const kept = items.filter((x) => {
     const governor = x.governor === undefined ? undefined : byTrigger.get(x.governor);

@@ -137,23 +137,21 @@ export function matchVerb(
  * form, because the lemmatizer slips on some verbs ("staged" -> "stag").
  */
 export function verbPatterns(index: PatternIndex, token: Token): IndexedPattern[] | undefined {
-  const byLemma = index.verbs.get(token.lemma);
+  const verbs = index.verbs;
+  const byLemma = verbs.get(token.lemma);
   if (byLemma) return byLemma;
-  for (const stem of stemsOf(token.lower)) {
-    const found = index.verbs.get(stem);
-    if (found) return found;
-  }
+  // Stems of the surface form, each ending's likeliest first; no list of them is built, as most verbs have none.
+  const word = token.lower;
+  if (word.endsWith('ed'))
+    return (
+      (word.endsWith('ied') ? verbs.get(`${word.slice(0, -3)}y`) : undefined) ??
+      verbs.get(word.slice(0, -1)) ??
+      verbs.get(word.slice(0, -2))
+    );
+  if (word.endsWith('ing')) return verbs.get(`${word.slice(0, -3)}e`) ?? verbs.get(word.slice(0, -3));
+  if (word.endsWith('s'))
+    return (word.endsWith('es') ? verbs.get(word.slice(0, -2)) : undefined) ?? verbs.get(word.slice(0, -1));
   return undefined;
-}
-
-function stemsOf(word: string): string[] {
-  const stems: string[] = [];
-  if (word.endsWith('ied')) stems.push(`${word.slice(0, -3)}y`);
-  if (word.endsWith('ed')) stems.push(word.slice(0, -1), word.slice(0, -2));
-  if (word.endsWith('ing')) stems.push(`${word.slice(0, -3)}e`, word.slice(0, -3));
-  if (word.endsWith('es')) stems.push(word.slice(0, -2));
-  if (word.endsWith('s')) stems.push(word.slice(0, -1));
-  return stems;
 }
 
 /** Words that may stand between a verb and its particle: "called Thursday on", "handed quietly over". */

@@ -220,7 +220,9 @@ export function jointAct(ctx: Context, match: PatternMatch, sources: Mention[]):
   return parties >= 3 && match.pattern.type === 'CONSULT';
 }
 
-export function distinctCodes(mentions: Mention[]): Mention[] {
+export function distinctCodes(mentions: Mention[]): readonly Mention[] {
+  // Asked several times per trigger, mostly of one subject.
+  if (mentions.length < 2) return mentions;
   const seen = new Set<string>();
   return mentions.filter((m) => {
     if (seen.has(m.actor.code)) return false;
