@@ -39,13 +39,17 @@ interface Modifier {
   personActor?: Actor;
 }
 
+/** The dictionary match opening at each token, if any. */
+type LexAt = (Lex | undefined)[];
+
 const LOCATIVE = new Set(['in', 'at', 'near', 'inside', 'outside', 'across', 'throughout', 'around', 'within', 'into']);
 
 export function recognizeActors(ctx: Context): void {
   const lexes = scanLexicon(ctx);
   const tokens = ctx.doc.tokens;
-  const lexAt = new Map<number, Lex>();
-  for (const lex of lexes) lexAt.set(lex.first, lex);
+  // By first token: read at every token, an array rather than a map.
+  const lexAt: LexAt = new Array(tokens.length);
+  for (const lex of lexes) lexAt[lex.first] = lex;
   const articleDate = ctx.article.date;
   /** Group nouns with no state word ("students", "rebels"): placed once the sentence's places are known. */
   const unplaced: Lex[] = [];
@@ -54,7 +58,7 @@ export function recognizeActors(ctx: Context): void {
 
   let i = 0;
   while (i < tokens.length) {
-    const lex = lexAt.get(i);
+    const lex = lexAt[i];
     if (!lex) {
       const repeat = matchSurnameRepeat(ctx, i);
       if (repeat) {
@@ -68,7 +72,7 @@ export function recognizeActors(ctx: Context): void {
     const modifiers: Modifier[] = [];
     let k = i;
     while (true) {
-      const m = lexAt.get(k);
+      const m = lexAt[k];
       if (!m) break;
       const mod = asModifier(ctx, m, articleDate);
       if (!mod) break;
@@ -79,7 +83,7 @@ export function recognizeActors(ctx: Context): void {
       modifiers.push(mod);
       k = next;
       // "U.S. and Russian negotiators": coordinated modifiers share the head noun.
-      if (!possessive && tokens[k]?.lower === 'and' && lexAt.get(k + 1) && asModifier(ctx, lexAt.get(k + 1) as Lex)) {
+      if (!possessive && tokens[k]?.lower === 'and' && lexAt[k + 1] && asModifier(ctx, lexAt[k + 1] as Lex)) {
         k++;
       }
       if (possessive) break;
@@ -102,9 +106,9 @@ export function recognizeActors(ctx: Context): void {
       continue;
     }
     // "Iraq's interim government", "the Russian defence ministry": adjectives may stand before the head.
-    if (modifiers.length && !lexAt.get(k)) {
+    if (modifiers.length && !lexAt[k]) {
       for (let skip = k; skip < k + 2 && tokens[skip]?.pos === 'ADJ'; skip++) {
-        const after = lexAt.get(skip + 1);
+        const after = lexAt[skip + 1];
         if (after && (has(after, 'title') || has(after, 'group'))) {
           k = skip + 1;
           break;
@@ -114,11 +118,11 @@ export function recognizeActors(ctx: Context): void {
 
     // Titles (possibly chained: "Deputy Prime Minister and Foreign Minister") after the modifiers.
     let titleLex: Lex | undefined;
-    let head = lexAt.get(k);
+    let head = lexAt[k];
     if (head && has(head, 'title')) {
       titleLex = head;
       k = head.last;
-      head = lexAt.get(k);
+      head = lexAt[k];
       if (head && has(head, 'title')) {
         titleLex = { ...titleLex, last: head.last, end: head.end, values: head.values };
         k = head.last;
@@ -366,13 +370,13 @@ function isPluralDemonym(ctx: Context, lex: Lex): boolean {
 const ORG_CONNECTORS = new Set(['of', 'for', 'the', 'and', '&']);
 
 /** A capitalised name after a demonym: "Union of Teachers", "Islamic Jihad movement". */
-function readOrganizationName(ctx: Context, from: number, lexAt: Map<number, Lex>): { last: number } | undefined {
+function readOrganizationName(ctx: Context, from: number, lexAt: LexAt): { last: number } | undefined {
   const tokens = ctx.doc.tokens;
   let k = from;
   let last = from;
   while (k < tokens.length && k < from + 8) {
     const t = tokens[k] as Token;
-    if (lexAt.has(k) && !has(lexAt.get(k) as Lex, 'group')) break;
+    if (lexAt[k] && !has(lexAt[k] as Lex, 'group')) break;
     if (/^\p{Lu}[\p{L}'’.-]*$/u.test(t.text) && t.pos !== 'VERB') {
       k++;
       last = k;
@@ -456,10 +460,10 @@ function asModifier(ctx: Context, lex: Lex, date?: string): Modifier | undefined
 function readName(
   ctx: Context,
   from: number,
-  lexAt: Map<number, Lex>,
+  lexAt: LexAt,
 ): { first: number; last: number; kbId?: string } | undefined {
   const tokens = ctx.doc.tokens;
-  const lex = lexAt.get(from);
+  const lex = lexAt[from];
   if (lex) {
     const person = entryOf(lex, 'person');
     if (person?.kind === 'person') return { first: from, last: lex.last, kbId: person.id };
@@ -473,7 +477,7 @@ function readName(
     const initial = /^\p{Lu}\.$/u.test(t.text);
     const particle = k > from && NAME_PARTICLES.has(t.lower) && /^\p{Lu}/u.test(tokens[k + 1]?.text ?? '');
     if (!(capital || initial || particle)) break;
-    if (k > from && lexAt.has(k) && !has(lexAt.get(k) as Lex, 'person')) break;
+    if (k > from && lexAt[k] && !has(lexAt[k] as Lex, 'person')) break;
     k++;
   }
   if (k === from) return undefined;
@@ -529,13 +533,13 @@ function knownPersonActor(ctx: Context, kbId: string, date?: string): Actor {
 }
 
 /** "rebels in the Ivory Coast", "Leaders of the opposition coalition in Baku". */
-function locatedGroup(ctx: Context, lex: Lex, lexAt: Map<number, Lex>): { actor: Actor; last: number } | undefined {
+function locatedGroup(ctx: Context, lex: Lex, lexAt: LexAt): { actor: Actor; last: number } | undefined {
   const tokens = ctx.doc.tokens;
   const prep = tokens[lex.last];
   if (!prep || !['in', 'of', 'from'].includes(prep.lower)) return undefined;
   let k = lex.last + 1;
   while (k < lex.last + 4 && (tokens[k]?.lower === 'the' || tokens[k]?.pos === 'ADJ')) k++;
-  const target = lexAt.get(k);
+  const target = lexAt[k];
   if (!target) return undefined;
   const state = entryOf(target, 'state') ?? entryOf(target, 'place') ?? entryOf(target, 'org');
   if (!state || (state.kind !== 'state' && state.kind !== 'place' && state.kind !== 'org')) return undefined;
