@@ -108,11 +108,11 @@ export function createNlp(): Nlp {
         let word = memo[id];
         const value = word ? word.value : (words.itemAt(i).out(its.value) as string);
         let start = text.indexOf(value, cursor);
-        if (start < 0 || start - cursor > 40) start = skipSpace(text, cursor);
+        // Found where it was looked for, the value is the surface: no copy of it.
+        const atValue = start >= 0 && start - cursor <= 40;
+        if (!atValue) start = skipSpace(text, cursor);
         const end = Math.min(text.length, start + value.length);
         cursor = end;
-        // Found where it was looked for, the value is the surface: no copy of it.
-        const atValue = text.startsWith(value, start);
         const surface = atValue ? value : text.slice(start, end);
         if (!word) {
           word = { value, lower: fold(value.toLowerCase()) };
