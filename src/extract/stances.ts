@@ -140,7 +140,7 @@ export function readStances(ctx: Context): void {
     if (statement) {
       const cue = cueNear(ctx, hit, clauses);
       if (!cue) continue;
-      for (const actor of holdersIn(ctx, hit, clauses, statement))
+      for (const actor of holdersIn(ctx, hit, clauses, statement, cue))
         add(actor, hit.issue, cue.position, statement.evidence, `stance.statement.${cue.position}`, statement);
     }
   }
@@ -223,14 +223,19 @@ function carrierEvents(
 }
 
 /**
- * Who holds a stance reported in a statement: the subject of the cue inside
- * the content ("Israel and Lebanon accepted a ceasefire, Biden said"), else
- * the speaker.
+ * Who holds a stance reported in a statement: the subject of the cue (the
+ * term's `cueNear`) inside the content ("Israel and Lebanon accepted a
+ * ceasefire, Biden said"), else the speaker.
  */
-function holdersIn(ctx: Context, hit: TermHit, clauses: number[], statement: Statement): ActorRef[] {
-  const cue = cueNear(ctx, hit, clauses);
+function holdersIn(
+  ctx: Context,
+  hit: TermHit,
+  clauses: number[],
+  statement: Statement,
+  cue: { position: StancePosition; at: number },
+): ActorRef[] {
   const tokens = ctx.doc.tokens;
-  if (cue && cue.at < hit.at) {
+  if (cue.at < hit.at) {
     let first = cue.at;
     while (first > 0 && clauses[first - 1] === clauses[hit.at]) first--;
     const from = Math.max(
