@@ -225,7 +225,9 @@ function matchNounOf(
   i: number,
   limit: number,
 ): PatternMatch | undefined {
-  for (const { pattern, words } of candidates ?? []) {
+  // Most nouns start no pattern: answered without an empty list to walk.
+  if (!candidates) return undefined;
+  for (const { pattern, words } of candidates) {
     const m = matchVerbWords(tokens, i, words, limit);
     if (m) return { pattern, first: i, last: m };
   }
