@@ -373,13 +373,19 @@ function proposersOfPlans(ctx: Context, hits: TermHit[], add: Add): void {
     for (let j = k; j < k + 3 && j < tokens.length; j++) {
       const t = tokens[j] as Token;
       if (!/^(plan|proposal|initiative|roadmap|proposals|plans)$/.test(t.lower)) continue;
-      const forIssue = tokens[j + 1]?.lower === 'for' ? hits.find((h) => h.at > j + 1 && h.at <= j + 7) : undefined;
-      const plan = hits.find((h) => h.at <= j && h.at >= k && h.issue === 'peace-plan');
-      const issue = forIssue?.issue ?? (plan ? 'peace-plan' : undefined);
+      // Read in a function of its own: its closures would otherwise cost every word looked at an allocation.
+      const issue = planIssue(tokens, hits, k, j);
       if (issue) add(refOf(ctx, m), issue, 'proposes', sentenceSpan(ctx, t.sentence), 'stance.proposer-of-plan');
       break;
     }
   }
+}
+
+/** The issue of the plan word at token `j`, named from token `k`: the issue it is for, or the peace plan it is. */
+function planIssue(tokens: Token[], hits: TermHit[], k: number, j: number): string | undefined {
+  const forIssue = tokens[j + 1]?.lower === 'for' ? hits.find((h) => h.at > j + 1 && h.at <= j + 7) : undefined;
+  const plan = hits.find((h) => h.at <= j && h.at >= k && h.issue === 'peace-plan');
+  return forIssue?.issue ?? (plan ? 'peace-plan' : undefined);
 }
 
 /** "A U.S. peace proposal has drawn criticism ... among European leaders": the critics oppose the plan. */

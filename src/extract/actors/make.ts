@@ -76,7 +76,10 @@ export function ensureActor(ctx: Context, init: Omit<Actor, 'aliases'> & { kind:
   // Copied key by key, leaving out the undefined ones: deleting them afterwards turned every actor into a
   // slow dictionary-mode object for all the stages that read it.
   const fields: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(init)) if (value !== undefined) fields[key] = value;
+  for (const key in init) {
+    const value = init[key as keyof typeof init];
+    if (value !== undefined) fields[key] = value;
+  }
   fields.aliases = [];
   const actor = fields as unknown as Actor;
   ctx.actors.set(actor.id, actor);
