@@ -122,13 +122,19 @@ function addresseeOf(ctx: Context, i: number, lemma: string): Mention | undefine
   return undefined;
 }
 
-/** ", the minister said on Tuesday.": nothing but a time or punctuation follows the verb. */
+/** Tags of the words a time ("on Tuesday") or a name may be written with. */
+const CLOSING_TAGS = new Set(['ADP', 'DET', 'NUM', 'PROPN', 'ADV', 'NOUN']);
+
+/** ", the minister said on Tuesday.": nothing but a time or punctuation follows the verb, four words at most. */
 function closesSentence(tokens: Token[], i: number, last: number): boolean {
-  const rest = tokens.slice(i + 1, last).filter((t) => t.pos !== 'PUNCT');
-  return (
-    rest.length <= 4 &&
-    rest.every((t) => ['ADP', 'DET', 'NUM', 'PROPN', 'ADV', 'NOUN'].includes(t.pos) && t.lower !== 'that')
-  );
+  let words = 0;
+  for (let k = i + 1; k < last; k++) {
+    const t = tokens[k] as Token;
+    if (t.pos === 'PUNCT') continue;
+    words++;
+    if (words > 4 || !CLOSING_TAGS.has(t.pos) || t.lower === 'that') return false;
+  }
+  return true;
 }
 
 function isAfterComma(tokens: Token[], k: number, first: number): boolean {
