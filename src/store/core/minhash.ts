@@ -49,8 +49,9 @@ function shingleHash(words: readonly string[], from: number): number {
   return h;
 }
 
-export function shingles(text: string): Set<number> {
-  const words = normaliseText(text).split(' ').filter(Boolean);
+/** `normalised`: the text through `normaliseText`, when the caller has it already. */
+export function shingles(text: string, normalised = normaliseText(text)): Set<number> {
+  const words = normalised.split(' ').filter(Boolean);
   const out = new Set<number>();
   if (words.length < SHINGLE_WORDS) {
     if (words.length > 0) out.add(fnv1a(words.join(' ')));
@@ -68,9 +69,9 @@ export function shingles(text: string): Set<number> {
  * article) was most of the 1.2 ms a thread spent preparing each article for
  * the store.
  */
-export function signature(text: string): Uint32Array {
+export function signature(text: string, normalised = normaliseText(text)): Uint32Array {
   const sig = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
-  for (const shingle of shingles(text)) {
+  for (const shingle of shingles(text, normalised)) {
     for (let i = 0; i < SIGNATURE_SIZE; i++) {
       let h = (shingle ^ (SEEDS[i] as number)) >>> 0;
       h ^= h >>> 16;

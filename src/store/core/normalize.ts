@@ -71,8 +71,12 @@ export function articleText(extraction: Extraction): string {
   return body || (extraction.article.title ?? '');
 }
 
-export function articleFingerprint(extraction: Extraction): string {
-  return sha256(normaliseText(articleText(extraction)));
+/** `normalised`: `normaliseText(articleText(extraction))`, when the caller has it already. */
+export function articleFingerprint(
+  extraction: Extraction,
+  normalised = normaliseText(articleText(extraction)),
+): string {
+  return sha256(normalised);
 }
 
 /** Short stable ids derived from content, so reruns and other writers produce the same ids. */

@@ -10,7 +10,7 @@ import type { ActorRef, Extraction } from '../../types.js';
 import { type ActorFacts, resolveActors } from './actors.js';
 import { type MergeFacts, mergeFacts } from './merge.js';
 import { bandKeys, signature, signatureBytes } from './minhash.js';
-import { articleFingerprint, articleText, normaliseUrl } from './normalize.js';
+import { articleFingerprint, articleText, normaliseText, normaliseUrl } from './normalize.js';
 import { eventPayload, mentionPayload } from './payload.js';
 
 /** The columns of an `articles` row that come from the article itself. */
@@ -75,7 +75,9 @@ export interface PreparedExtraction {
 export function prepareExtraction(extraction: Extraction): PreparedExtraction {
   const a = extraction.article;
   const text = articleText(extraction);
-  const sig = signature(text);
+  // Identity and similarity both read the normalised text: normalised once, it is most of preparing an article.
+  const normalised = normaliseText(text);
+  const sig = signature(text, normalised);
   const refs: ActorRef[] = [
     ...extraction.events.flatMap((e) => (e.target ? [e.source, e.target] : [e.source])),
     ...extraction.statements.flatMap((s) => (s.addressee ? [s.speaker, s.addressee] : [s.speaker])),
@@ -129,7 +131,7 @@ export function prepareExtraction(extraction: Extraction): PreparedExtraction {
       origin: a.origin ?? null,
       warnings: JSON.stringify(extraction.warnings),
     },
-    fingerprint: articleFingerprint(extraction),
+    fingerprint: articleFingerprint(extraction, normalised),
     urlNorm: normaliseUrl(a.url),
     signature: signatureBytes(sig),
     bands: bandKeys(sig),

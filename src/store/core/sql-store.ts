@@ -30,6 +30,7 @@ import type { Total } from './counters.js';
 import { addExtractions, mergeBands } from './ingest.js';
 import { placeKey } from './merge.js';
 import { readEvent, readReport } from './payload.js';
+import type { PreparedArticle } from './prepare.js';
 import { placeholders, type SqlBackend, type SqlFragment } from './sql.js';
 
 export const DEFAULT_LIMIT = 50;
@@ -146,19 +147,13 @@ interface ActorRow {
 
 const ACTOR_COLUMNS = 'a.id, a.name, a.code, a.kind, a.sector, a.kb_id, a.articles, a.events, a.as_source, a.as_target';
 
-interface ArticleRow {
+/** An `articles` row as `article()` reads it: the columns written from the article, and the store's own. */
+interface ArticleRow extends Omit<PreparedArticle, 'text' | 'warnings'> {
   seq: number;
-  id: string;
   fingerprint: string;
-  url: string | null;
-  title: string | null;
-  date: string | null;
-  outlet: string | null;
-  author: string | null;
-  language: string | null;
-  origin: string | null;
   story_id: string;
   added_at: string;
+  /** Null for articles stored under migration 1. */
   text: string | null;
 }
 
