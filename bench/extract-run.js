@@ -4,27 +4,9 @@
 // Prints one JSON line: seconds (best of the timed passes), CPU seconds, MB, articles, peak RSS.
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { readInputs } from '../dist/ingest/index.js';
+import { demoTexts } from './corpus.js';
 
-const CORPUS_MB = 1.5;
 const DATE = '2025-06-01';
-
-async function demoTexts() {
-  const texts = [];
-  for await (const r of readInputs([new URL('../demo/corpus', import.meta.url).pathname], {})) {
-    if (r.ok) texts.push(r.article.text);
-  }
-  if (texts.length === 0) throw new Error('no article in demo/corpus');
-  const corpus = [];
-  let bytes = 0;
-  while (bytes < CORPUS_MB * 1e6) {
-    for (const t of texts) {
-      corpus.push(t);
-      bytes += Buffer.byteLength(t);
-    }
-  }
-  return { texts: corpus, mb: bytes / 1e6 };
-}
 
 /** Best wall time of `runs` passes after one warm-up pass, so compiled code is measured rather than the JIT. */
 async function best(run, runs) {
