@@ -3,7 +3,7 @@
 // Each root is a directory with a built Parley (its dist/ and data/), such as a git worktree of another
 // commit after `npm run build`. Both extractors are loaded in one process and read the demo corpus (the
 // text of `npm run bench`), article by article in turn, A then B and B then A on alternate articles, so a
-// slow moment of the machine falls on both. The extractor loaded second ran 2-3% faster than the first
+// slow moment of the machine falls on both. The extractor loaded second ran 1-3% faster than the first
 // when both were the same build, so the comparison runs twice, in a process for each loading order, and
 // the order's share cancels in the geometric mean of the two: sqrt((B/A, A first) / (A/B, B first)).
 // It also checks that both builds extract the same records, article by article (exit code 1 if not).
@@ -22,7 +22,9 @@ const { values, positionals } = parseArgs({
   options: { rounds: { type: 'string', default: '5' }, child: { type: 'boolean', default: false } },
 });
 if (positionals.length !== 2) throw new Error('usage: node bench/ab.js <rootA> <rootB> [--rounds N]');
-const rounds = Math.max(1, Number(values.rounds));
+const rounds = Number(values.rounds);
+if (!Number.isInteger(rounds) || rounds < 1)
+  throw new Error(`--rounds takes a whole number from 1, not "${values.rounds}"`);
 const median = (xs) => [...xs].sort((x, y) => x - y)[xs.length >> 1];
 
 async function extractorAt(root) {
