@@ -4,7 +4,7 @@
 //   --scale        add the 100,000-article run to the default 1,000 and 10,000
 //   --seed S       generator seed (default 42)
 // Each measurement runs in a child process of its own, so the peak RSS reported is that measurement's.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, fork, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -92,27 +92,81 @@ function steady(run) {
 const results = { machine: machine(), options: { seed, sizes }, extraction: {}, ingest: [] };
 
 /**
- * Rounds of Parley and wink-nlp run in turn. The ratio is the target, and a
- * busy moment on the machine slowed one of two back-to-back runs by up to a
- * third: alternating them and keeping each engine's fastest run compares the
- * two under the same conditions. Every run's time is kept in the results.
+ * Parley and wink-nlp each run in a process of its own (so each peak RSS is
+ * its own), kept alive and sent one pass at a time, in turn: the ratio is a
+ * target, and on a shared VM the machine's speed drifts by up to a third
+ * within a minute, so engines timed in separate minutes, or even in
+ * separate processes one after the other, compared the machine's moments as
+ * much as the engines (the same code read 0.26 to 0.46). Each pair of passes
+ * runs back to back, in alternating order, and the ratio is the median of
+ * the pairs' ratios. Every pass's time is kept in the results.
  */
-const RATIO_ROUNDS = 3;
+const PAIRS = 9;
+const WARM_UP_PASSES = 2;
 
-console.error('extraction: Parley on 1 core, on all cores, wink-nlp, compromise (same text, separate processes)');
-const fastest = (runs) => runs.reduce((a, b) => (b.seconds < a.seconds ? b : a));
-const rounds = { parley: [], wink: [] };
-for (let round = 0; round < RATIO_ROUNDS; round++) {
-  for (const engine of ['parley', 'wink']) rounds[engine].push(await child('./extract-run.js', [engine]));
+function forked(engine) {
+  const proc = fork(fileURLToPath(new URL('./extract-run.js', import.meta.url)), [engine], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const reply = () =>
+    new Promise((resolve, reject) => {
+      const onExit = (code) => reject(new Error(`extract-run.js ${engine} exited with ${code}`));
+      proc.once('exit', onExit);
+      proc.once('message', (message) => {
+        proc.off('exit', onExit);
+        resolve(message);
+      });
+    });
+  const ready = reply();
+  return {
+    ready,
+    pass: () => {
+      const answer = reply();
+      proc.send('pass');
+      return answer;
+    },
+    done: () => {
+      const answer = reply();
+      proc.send('done');
+      return answer;
+    },
+  };
 }
-for (const engine of ['parley', 'wink']) {
-  results.extraction[engine] = { ...fastest(rounds[engine]), rounds: rounds[engine].map((r) => r.seconds) };
+
+async function pairedPasses(names) {
+  const engines = names.map(forked);
+  const described = await Promise.all(engines.map((e) => e.ready));
+  for (let k = 0; k < WARM_UP_PASSES; k++) for (const e of engines) await e.pass();
+  const passes = names.map(() => []);
+  for (let pair = 0; pair < PAIRS; pair++) {
+    const order = pair % 2 ? [1, 0] : [0, 1];
+    for (const n of order) passes[n].push(await engines[n].pass());
+  }
+  const ends = await Promise.all(engines.map((e) => e.done()));
+  return names.map((_, n) => ({
+    ...described[n],
+    ...passes[n].reduce((a, b) => (b.seconds < a.seconds ? b : a)),
+    peakRssMB: ends[n].peakRssMB,
+    passes: passes[n].map((p) => p.seconds),
+  }));
 }
+
+const median = (xs) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+console.error('extraction: Parley on 1 core and wink-nlp in turn, Parley on all cores, compromise (same text)');
+const [parleyRun, winkRun] = await pairedPasses(['parley', 'wink']);
+results.extraction.parley = parleyRun;
+results.extraction.wink = winkRun;
 for (const engine of ['parley-all', 'compromise']) {
   results.extraction[engine] = await child('./extract-run.js', [engine]);
 }
 const ex = results.extraction;
-results.extraction.ratioToWink = ex.wink.seconds / ex.parley.seconds;
+results.extraction.pairRatiosToWink = ex.wink.passes.map((w, i) => w / ex.parley.passes[i]);
+results.extraction.ratioToWink = median(ex.pairRatiosToWink);
 results.extraction.ratioToCompromise = ex.compromise.seconds / ex.parley.seconds;
 
 const ingestRuns = [
@@ -139,7 +193,7 @@ const speedRow = (name, r, ratio) => [
   ratio,
 ];
 printTable(
-  `Extraction: demo corpus repeated to ${fixed(ex.parley.mb, 1)} MB (${ex.parley.articles} articles), best of 3 (compromise: 1)`,
+  `Extraction: demo corpus repeated to ${fixed(ex.parley.mb, 1)} MB (${ex.parley.articles} articles), best pass (compromise: 1); Parley/wink: median of ${PAIRS} back-to-back pairs of passes`,
   ['engine', 'articles/s', 'MB/s', 'MB/CPU-s', 'peak RSS MB', 'Parley speed ratio'],
   [
     speedRow('Parley, 1 core', ex.parley, ''),
