@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { demoTexts } from './corpus.js';
+import { median } from './stats.js';
 
 const DATE = '2025-06-01';
 
@@ -25,7 +26,6 @@ if (positionals.length !== 2) throw new Error('usage: node bench/ab.js <rootA> <
 const rounds = Number(values.rounds);
 if (!Number.isInteger(rounds) || rounds < 1)
   throw new Error(`--rounds takes a whole number from 1, not "${values.rounds}"`);
-const median = (xs) => [...xs].sort((x, y) => x - y)[xs.length >> 1];
 
 async function extractorAt(root) {
   const url = pathToFileURL(join(resolve(root), 'dist/extract/index.js')).href;

@@ -8,6 +8,7 @@ import { execFileSync, fork, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { median } from './stats.js';
 
 const TARGETS = { ratioToWink: 0.5, articles: 250_000, seconds: 600, peakRssMB: 1024 };
 
@@ -117,20 +118,12 @@ function forked(engine) {
         resolve(message);
       });
     });
-  const ready = reply();
-  return {
-    ready,
-    pass: () => {
-      const answer = reply();
-      proc.send('pass');
-      return answer;
-    },
-    done: () => {
-      const answer = reply();
-      proc.send('done');
-      return answer;
-    },
+  const ask = (message) => {
+    const answer = reply();
+    proc.send(message);
+    return answer;
   };
+  return { ready: reply(), pass: () => ask('pass'), done: () => ask('done') };
 }
 
 async function pairedPasses(names) {
@@ -150,12 +143,6 @@ async function pairedPasses(names) {
     passes: passes[n].map((p) => p.seconds),
   }));
 }
-
-const median = (xs) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 console.error('extraction: Parley on 1 core and wink-nlp in turn, Parley on all cores, compromise (same text)');
 const [parleyRun, winkRun] = await pairedPasses(['parley', 'wink']);
